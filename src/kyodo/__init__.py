@@ -1,0 +1,1 @@
+"""kyodo (協働): the community-collaboration programme of a Japanese municipality."""

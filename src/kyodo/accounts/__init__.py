@@ -1,0 +1,1 @@
+"""Accounts, roles and their scope (branch office, community, department, company)."""

@@ -1,0 +1,20 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from kyodo.access import AccessPolicy, declare
+from kyodo.accounts.forms import SignInForm
+
+app_name = "accounts"
+urlpatterns = [
+    path(
+        "login/",
+        declare(
+            auth_views.LoginView.as_view(
+                template_name="accounts/login.html", authentication_form=SignInForm, redirect_authenticated_user=True
+            ),
+            AccessPolicy("public"),
+        ),
+        name="login",
+    ),
+    path("logout/", declare(auth_views.LogoutView.as_view(), AccessPolicy("public")), name="logout"),
+]

@@ -1,0 +1,1 @@
+"""Branch offices, districts, community bodies, their officers, members and plans."""

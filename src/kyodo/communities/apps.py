@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunitiesConfig(AppConfig):
+    name = "kyodo.communities"
+    verbose_name = _("地域協働体")

@@ -1,0 +1,1 @@
+"""Companies taking part in community collaboration (measure 16)."""

@@ -1,0 +1,1 @@
+"""The city's promotion plans: policies, measures, yearly schedules."""

@@ -1,0 +1,254 @@
+"""One settings module for every environment, configured by environment variables.
+
+Variables (all optional in development, see docs/operations.md for production):
+- ``DATABASE_URL``: ``postgres://…``; SQLite under ``var/`` when unset.
+- ``KYODO_SECRET_KEY``: required when ``KYODO_PRODUCTION=1``.
+- ``KYODO_PRODUCTION=1``: HTTPS-only cookies, HSTS, SSL redirect; refuses demo accounts.
+- ``KYODO_DEBUG=1``: Django's debug pages (never in production).
+- ``KYODO_DEMO=1``: demo mode (demo accounts may sign in).
+- ``KYODO_ALLOWED_HOSTS``: comma-separated host names.
+- ``KYODO_MUNICIPALITY_NAME``, ``KYODO_MUNICIPALITY_CODE``, ``KYODO_PREFECTURE_NAME``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+BASE_DIR = Path(os.environ.get("KYODO_HOME", PACKAGE_DIR.parent.parent)).resolve()
+VAR_DIR = Path(os.environ.get("KYODO_VAR_DIR", BASE_DIR / "var"))
+
+
+def env_flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+PRODUCTION = env_flag("KYODO_PRODUCTION")
+# pytest (8.2+) sets PYTEST_VERSION while it runs: tests use the static files as they are.
+RUNNING_TESTS = "PYTEST_VERSION" in os.environ
+DEBUG = env_flag("KYODO_DEBUG") and not PRODUCTION
+DEMO_MODE = env_flag("KYODO_DEMO") and not PRODUCTION
+
+
+def _secret_key() -> str:
+    key = os.environ.get("KYODO_SECRET_KEY", "")
+    if key:
+        return key
+    if PRODUCTION:
+        raise RuntimeError("KYODO_SECRET_KEY must be set when KYODO_PRODUCTION=1")
+    # Development and demo: one random key per checkout, kept under var/.
+    key_file = VAR_DIR / "secret_key"
+    try:
+        return key_file.read_text().strip()
+    except FileNotFoundError:
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(50)
+        key_file.write_text(key)
+        key_file.chmod(0o600)
+        return key
+
+
+SECRET_KEY = _secret_key()
+
+ALLOWED_HOSTS = [
+    host.strip()
+    for host in os.environ.get("KYODO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",")
+    if host.strip()
+]
+CSRF_TRUSTED_ORIGINS = [
+    origin.strip() for origin in os.environ.get("KYODO_CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()
+]
+
+# The municipality this instance serves (one municipality per instance).
+MUNICIPALITY = {
+    "name": os.environ.get("KYODO_MUNICIPALITY_NAME", "一関市"),
+    "name_en": os.environ.get("KYODO_MUNICIPALITY_NAME_EN", "Ichinoseki City"),
+    "prefecture": os.environ.get("KYODO_PREFECTURE_NAME", "岩手県"),
+    "code": os.environ.get("KYODO_MUNICIPALITY_CODE", "032093"),
+}
+
+INSTALLED_APPS = [
+    "kyodo.admin_apps.KyodoAdminConfig",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rules.apps.AutodiscoverRulesConfig",
+    "simple_history",
+    "template_partials",
+    "axes",
+    "ninja",
+    "kyodo.audit",
+    "kyodo.accounts",
+    "kyodo.plans",
+    "kyodo.communities",
+    "kyodo.support",
+    "kyodo.companies",
+    "kyodo.portal",
+    "kyodo.staff",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "kyodo.security_headers.SecurityHeadersMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "kyodo.urls"
+WSGI_APPLICATION = "kyodo.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "kyodo.context_processors.site",
+            ],
+            "builtins": ["kyodo.templatetags.kyodo_tags"],
+        },
+    }
+]
+
+# --- Database -------------------------------------------------------------------------------
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": os.environ.get("KYODO_SQLITE_PATH", str(VAR_DIR / "kyodo.sqlite3")),
+            "CONN_MAX_AGE": 600,
+            "OPTIONS": {
+                # IMMEDIATE: a writer takes the lock at BEGIN, so concurrent writers wait
+                # (busy timeout) instead of failing half-way with "database is locked".
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+                    "PRAGMA busy_timeout=20000;"
+                ),
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Authentication -------------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "rules.permissions.ObjectPermissionBackend",
+    "kyodo.accounts.backends.KyodoModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "staff:home"
+LOGOUT_REDIRECT_URL = "portal:home"
+
+# ASVS 6.3.1: lock out after 5 failures within 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 60 * 60
+
+# --- Internationalisation -------------------------------------------------------------------
+LANGUAGE_CODE = "ja"
+LANGUAGES = [("ja", _("日本語")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "Asia/Tokyo"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static files ---------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if not (DEBUG or RUNNING_TESTS)
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+MEDIA_ROOT = VAR_DIR / "media"
+WHITENOISE_USE_FINDERS = DEBUG or RUNNING_TESTS
+
+# --- Security headers -----------------------------------------------------------------------
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'"
+)
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = env_flag("KYODO_SSL_REDIRECT", default=True)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 31_536_000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# --- E-mail, logging ------------------------------------------------------------------------
+EMAIL_BACKEND = os.environ.get("KYODO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("KYODO_FROM_EMAIL", "kyodo@localhost")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("KYODO_LOG_LEVEL", "WARNING")},
+}
+
+NINJA_PAGINATION_PER_PAGE = 50

@@ -1,0 +1,1 @@
+"""Support for communities: liaison staff, staff dispatch, support-centre consultations."""

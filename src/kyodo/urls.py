@@ -1,0 +1,26 @@
+"""Root URLs. Paths are stable: people bookmark them and other systems link to them."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from kyodo.access import AccessPolicy, declare
+from kyodo.api import api
+
+urlpatterns = [
+    path("", include("kyodo.portal.urls")),
+    path("plans/", include("kyodo.plans.urls")),
+    path("communities/", include("kyodo.communities.urls")),
+    path("staff/", include("kyodo.staff.urls")),
+    path("staff/plans/", include("kyodo.plans.staff_urls")),
+    path("staff/communities/", include("kyodo.communities.staff_urls")),
+    path("accounts/", include("kyodo.accounts.urls")),
+    path("i18n/setlang/", declare(set_language, AccessPolicy("public")), name="set_language"),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "kyodo.portal.views.bad_request"
+handler403 = "kyodo.portal.views.permission_denied"
+handler404 = "kyodo.portal.views.page_not_found"
+handler500 = "kyodo.portal.views.server_error"
