@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "kyodo.companies",
     "kyodo.portal",
     "kyodo.staff",
+    "kyodo.demo",
 ]
 
 MIDDLEWARE = [

@@ -74,12 +74,12 @@ def remove_sql(vendor: str) -> list[str]:
 
 def install(schema_editor: Any) -> None:
     for statement in install_sql(schema_editor.connection.vendor):
-        schema_editor.execute(statement)
+        schema_editor.execute(statement, params=None)
 
 
 def remove(schema_editor: Any) -> None:
     for statement in remove_sql(schema_editor.connection.vendor):
-        schema_editor.execute(statement)
+        schema_editor.execute(statement, params=None)
 
 
 @contextmanager

@@ -1,0 +1,1 @@
+"""Demo mode: Ichinoseki's plan, its communities and fictional people, and the demo accounts."""
