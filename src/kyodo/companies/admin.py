@@ -1,0 +1,11 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from kyodo.companies.models import Company
+
+
+@admin.register(Company)
+class CompanyAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "slug", "is_demo_data")
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
