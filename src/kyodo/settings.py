@@ -115,7 +115,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "kyodo.urls"
+ROOT_URLCONF = os.environ.get("KYODO_URLCONF", "kyodo.urls")
 WSGI_APPLICATION = "kyodo.wsgi.application"
 
 TEMPLATES = [
