@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kyodo.fiscal_years import FiscalYear
+from kyodo.japanese_era import OutOfEraRange, era_of, era_year_label
 
 FISCAL_YEAR_VALIDATORS = [MinValueValidator(1989), MaxValueValidator(2100)]
 
@@ -78,6 +79,17 @@ class PromotionPlan(models.Model):
     @property
     def period_label(self) -> str:
         return f"{FiscalYear(self.start_fiscal_year).label}〜{FiscalYear(self.end_fiscal_year).label}"
+
+    @property
+    def adopted_label(self) -> str:
+        """平成31年(2019年)4月: city documents state the month a plan was adopted (策定), not the day."""
+        if self.adopted_on is None:
+            return ""
+        try:
+            era, year = era_of(self.adopted_on)
+        except OutOfEraRange:
+            return f"{self.adopted_on.year}年{self.adopted_on.month}月"
+        return f"{era_year_label(era, year)}({self.adopted_on.year}年){self.adopted_on.month}月"
 
 
 class BasicIdea(models.Model):
@@ -153,6 +165,10 @@ class Measure(models.Model):
     department = models.ForeignKey(
         Department, verbose_name=_("所管課"), on_delete=models.SET_NULL, null=True, blank=True,
         related_name="measures",
+    )
+    partner = models.CharField(
+        _("連携先"), max_length=200, blank=True,
+        help_text=_("所管課とともに事業を担う団体や部署(例: いちのせき市民活動センター)"),
     )
     version = models.PositiveIntegerField(default=1, editable=False)
 

@@ -1,18 +1,57 @@
-from django.http import HttpResponse
+"""Public pages of the promotion plans: the current plan, any plan by number, one measure."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
 
 from kyodo.access import public
+from kyodo.plans import queries
+from kyodo.plans.models import PromotionPlan
+
+
+def _render_plan(request: HttpRequest, plan: PromotionPlan | None) -> HttpResponse:
+    other_plans = list(queries.plans_in_order().exclude(pk=plan.pk if plan else None))
+    context = {"plan": plan, "other_plans": other_plans}
+    if plan is not None:
+        context |= {
+            "table": queries.plan_table(plan),
+            "fiscal_years": plan.fiscal_years,
+            "empty_colspan": len(plan.fiscal_years) + 2,
+            "achievements": [a for a in plan.assessments.all() if a.kind == a.Kind.ACHIEVEMENT],
+            "open_issues": [a for a in plan.assessments.all() if a.kind == a.Kind.OPEN_ISSUE],
+            "crumbs": [("ホーム", reverse("portal:home")), ("推進計画", reverse("plans:current")), (plan.title, "")],
+        }
+    return render(request, "plans/plan_detail.html", context)
 
 
 @public
-def current(request):
-    return HttpResponse("plans")
+def current(request: HttpRequest) -> HttpResponse:
+    return _render_plan(request, queries.current_plan())
 
 
 @public
-def detail(request, number):
-    return HttpResponse("plan")
+def detail(request: HttpRequest, number: int) -> HttpResponse:
+    return _render_plan(request, queries.plan_by_number(number))
 
 
 @public
-def measure(request, number, measure):
-    return HttpResponse("measure")
+def measure(request: HttpRequest, number: int, measure: int) -> HttpResponse:
+    found = queries.measure_by_number(number, measure)
+    plan = found.policy.plan
+    fiscal_years = plan.fiscal_years
+    schedules = list(found.schedules.all())
+    return render(request, "plans/measure_detail.html", {
+        "measure": found,
+        "plan": plan,
+        "fiscal_years": fiscal_years,
+        "schedules": schedules,
+        "cells": queries.schedule_cells(schedules, fiscal_years),
+        "crumbs": [
+            ("ホーム", reverse("portal:home")),
+            ("推進計画", reverse("plans:current")),
+            (plan.title, plan.get_absolute_url()),
+            (f"事業{found.number}", ""),
+        ],
+    })
