@@ -10,7 +10,11 @@ from kyodo.plans.models import Measure, PromotionPlan
 
 @pytest.fixture
 def ichinoseki(db) -> PromotionPlan:
-    """The 1st and 2nd plans loaded; returns the 2nd (current) plan."""
+    """The 1st and 2nd plans loaded; returns the 2nd (current) plan.
+
+    With the ``world`` fixture, request ``world`` first: it creates まちづくり推進課 itself, and the
+    loader reuses it (the reverse order would create it twice).
+    """
     load_promotion_plans()
     return PromotionPlan.objects.get(number=2)
 
