@@ -99,3 +99,12 @@ def test_disabling_an_account_ends_all_its_sessions(world):
     user.save()
     assert Session.objects.count() == 0
     assert first.get(reverse("staff:home")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_japanese_whatever_the_browser_asks_and_english_by_choice(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "ja"
+    assert '<html lang="ja">' in response.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert client.get("/")["Content-Language"] == "en"

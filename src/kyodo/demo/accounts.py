@@ -28,13 +28,13 @@ class DemoAccount:
 
 
 DEMO_ACCOUNTS = (
-    DemoAccount("city", "協働 一郎(デモ)", Role.CITY_ADMIN, "まちづくり推進課 — administers everything"),
-    DemoAccount("branch", "支所 花子(デモ)", Role.BRANCH_STAFF, "花泉支所 地域振興課 — the 花泉 districts"),
-    DemoAccount("liaison", "担当 次郎(デモ)", Role.LIAISON, "地域担当職員 — liaison of three communities"),
-    DemoAccount("dept", "所管 三郎(デモ)", Role.DEPARTMENT_STAFF, "staff of 職員課"),
-    DemoAccount("community", "事務 四季(デモ)", Role.COMMUNITY_SECRETARIAT, "secretariat of 山目地域協働体"),
-    DemoAccount("advisor", "相談 五月(デモ)", Role.ADVISOR, "いちのせき市民活動センター advisor"),
-    DemoAccount("company", "企業 六花(デモ)", Role.COMPANY_CONTACT, "contact of a participating company"),
+    DemoAccount("city", "協働 一郎(デモ)", Role.CITY_ADMIN, "administers everything"),
+    DemoAccount("branch", "支所 花子(デモ)", Role.BRANCH_STAFF, "花泉支所: the districts of 花泉地域"),
+    DemoAccount("liaison", "担当 次郎(デモ)", Role.LIAISON, "liaison of three communities"),
+    DemoAccount("dept", "所管 三郎(デモ)", Role.DEPARTMENT_STAFF, "職員課"),
+    DemoAccount("community", "事務 四季(デモ)", Role.COMMUNITY_SECRETARIAT, "山目地域協働体"),
+    DemoAccount("advisor", "相談 五月(デモ)", Role.ADVISOR, "いちのせき市民活動センター"),
+    DemoAccount("company", "企業 六花(デモ)", Role.COMPANY_CONTACT, "いちのせき架空建設株式会社"),
 )
 
 
@@ -63,16 +63,14 @@ def create_demo_accounts() -> list[DemoAccount]:
         Role.COMPANY_CONTACT: {"company": company},
     }
     for account in DEMO_ACCOUNTS:
+        scope = scopes.get(account.role, {})
         user, created = User.objects.get_or_create(
             username=account.username,
-            defaults={"display_name": account.display_name, "role": account.role, "is_demo": True},
+            defaults={"display_name": account.display_name, "role": account.role, "is_demo": True, **scope},
         )
-        for name, value in scopes.get(account.role, {}).items():
-            setattr(user, name, value)
-        user.is_demo = True
         if created:
             user.set_password(DEMO_PASSWORD)
-        user.save()
+            user.save(update_fields=["password"])
     liaison = User.objects.get(username="liaison")
     for assigned in Community.objects.order_by("pk")[:3]:
         LiaisonAssignment.objects.get_or_create(
