@@ -103,7 +103,8 @@ def test_schedules_span_the_years_of_the_seed_table():
 
 def test_departments_are_data():
     load_promotion_plans()
-    assert {"まちづくり推進課", "総務課", "企画調整課", "職員課"} <= set(Department.objects.values_list("name", flat=True))
+    names = set(Department.objects.values_list("name", flat=True))
+    assert {"まちづくり推進課", "総務課", "企画調整課", "職員課"} <= names
 
 
 def test_loading_twice_creates_nothing_and_keeps_the_citys_edits():

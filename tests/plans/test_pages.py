@@ -96,7 +96,10 @@ def test_the_measure_page_shows_a_partner(client, ichinoseki):
     assert "いちのせき市民活動センター(NPO法人に委託)" in html
 
 
-@pytest.mark.parametrize("url", ["/plans/9/", "/plans/2/measures/99/", "/plans/1/measures/1/", "/plans/0/"])
+@pytest.mark.parametrize("url", [
+    "/plans/9/", "/plans/2/measures/99/", "/plans/1/measures/1/", "/plans/0/",
+    "/plans/99999999999999999999/", "/plans/2/measures/99999999999999999999/",
+])
 def test_unknown_plans_and_measures_are_not_found(client, ichinoseki, url):
     response = client.get(url)
     assert response.status_code == 404

@@ -217,7 +217,8 @@ def test_a_city_admin_edits_a_plan(admin_client, ichinoseki):
     form = admin_client.get("/staff/plans/2/edit/")
     assert form.status_code == 200
     assert "協働の仕組みが実践される住み良い地域社会を創る" in form.content.decode()
-    response = admin_client.post("/staff/plans/2/edit/", _plan_post(ichinoseki, aim_title="新しい目指す姿"), follow=True)
+    data = _plan_post(ichinoseki, aim_title="新しい目指す姿")
+    response = admin_client.post("/staff/plans/2/edit/", data, follow=True)
     assert "推進計画を更新しました。" in _messages(response)
     ichinoseki.refresh_from_db()
     assert ichinoseki.aim_title == "新しい目指す姿"

@@ -14,6 +14,22 @@ from django.http import Http404
 from kyodo.fiscal_years import FiscalYear
 from kyodo.plans.models import Department, Measure, MeasureSchedule, PlanAssessment, Policy, PromotionPlan
 
+# Numbers are PositiveSmallIntegerFields; a larger number in a URL names nothing (and would
+# overflow SQLite's integer before the query could say so).
+MAX_NUMBER = 32767
+
+
+def _number(value: int) -> int:
+    if not 1 <= value <= MAX_NUMBER:
+        raise Http404("no such number")
+    return value
+
+
+def _primary_key(value: int) -> int:
+    if not 1 <= value < 2**63:
+        raise Http404("no such object")
+    return value
+
 
 def _measures() -> QuerySet[Measure]:
     return (
@@ -45,7 +61,7 @@ def current_plan() -> PromotionPlan | None:
 
 def plan_by_number(number: int) -> PromotionPlan:
     """The plan 第``number``次 with all its contents. Raises Http404."""
-    plan = _with_contents(PromotionPlan.objects.filter(number=number)).first()
+    plan = _with_contents(PromotionPlan.objects.filter(number=_number(number))).first()
     if plan is None:
         raise Http404("no such plan")
     return plan
@@ -53,7 +69,7 @@ def plan_by_number(number: int) -> PromotionPlan:
 
 def plan_header(number: int) -> PromotionPlan:
     """The plan 第``number``次 alone (for staff forms). Raises Http404."""
-    plan = PromotionPlan.objects.filter(number=number).first()
+    plan = PromotionPlan.objects.filter(number=_number(number)).first()
     if plan is None:
         raise Http404("no such plan")
     return plan
@@ -67,7 +83,7 @@ def measure_by_number(plan_number: int, measure_number: int) -> Measure:
     measure = (
         _measures()
         .select_related("policy__plan")
-        .filter(policy__plan__number=plan_number, number=measure_number)
+        .filter(policy__plan__number=_number(plan_number), number=_number(measure_number))
         .first()
     )
     if measure is None:
@@ -77,7 +93,11 @@ def measure_by_number(plan_number: int, measure_number: int) -> Measure:
 
 def policy_by_number(plan_number: int, policy_number: int) -> Policy:
     """基本方針(``policy_number``) of plan 第``plan_number``次, with its plan. Raises Http404."""
-    policy = Policy.objects.select_related("plan").filter(plan__number=plan_number, number=policy_number).first()
+    policy = (
+        Policy.objects.select_related("plan")
+        .filter(plan__number=_number(plan_number), number=_number(policy_number))
+        .first()
+    )
     if policy is None:
         raise Http404("no such policy")
     return policy
@@ -85,7 +105,7 @@ def policy_by_number(plan_number: int, policy_number: int) -> Policy:
 
 def schedule_of_measure(measure: Measure, schedule_id: int) -> MeasureSchedule:
     """One schedule cell of ``measure``. Raises Http404."""
-    schedule = MeasureSchedule.objects.filter(measure=measure, pk=schedule_id).first()
+    schedule = MeasureSchedule.objects.filter(measure=measure, pk=_primary_key(schedule_id)).first()
     if schedule is None:
         raise Http404("no such schedule")
     return schedule
@@ -96,6 +116,14 @@ def schedules_outside(plan: PromotionPlan, start_fiscal_year: int, end_fiscal_ye
     return MeasureSchedule.objects.filter(measure__policy__plan=plan).filter(
         Q(start_fiscal_year__lt=start_fiscal_year) | Q(end_fiscal_year__gt=end_fiscal_year)
     )
+
+
+def department_by_pk(pk: int) -> Department:
+    """One department. Raises Http404."""
+    department = Department.objects.filter(pk=_primary_key(pk)).first()
+    if department is None:
+        raise Http404("no such department")
+    return department
 
 
 def departments_with_measure_counts() -> QuerySet[Department]:

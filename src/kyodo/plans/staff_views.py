@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from kyodo.access import require_perm
@@ -28,7 +28,7 @@ from kyodo.plans.forms import (
     PolicyForm,
     ScheduleForm,
 )
-from kyodo.plans.models import Department, Measure, PromotionPlan
+from kyodo.plans.models import Measure, PromotionPlan
 
 MANAGE = "plans.manage_plans"
 
@@ -281,7 +281,7 @@ def department_create(request: HttpRequest) -> HttpResponse:
 
 @require_perm(MANAGE)
 def department_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    department = get_object_or_404(Department, pk=pk)
+    department = queries.department_by_pk(pk)
     form = DepartmentForm(_data(request), department=department)
     done = _submit(
         request, form, lambda data: services.update_department(department, actor=request.user, **data),
