@@ -42,6 +42,8 @@ class VersionedForm(forms.ModelForm):
 class CommunityProfileForm(VersionedForm):
     """What a community keeps itself."""
 
+    website = forms.URLField(label=_("ウェブサイト"), required=False, assume_scheme="https", max_length=200)
+
     class Meta:
         model = Community
         fields = list(PROFILE_FIELDS)

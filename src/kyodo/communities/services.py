@@ -43,7 +43,11 @@ class DuplicateFigure(Exception):
 
 
 def _set(instance: Any, changes: dict[str, Any]) -> list[str]:
-    """Assign the changes; return the names of the fields whose value changed."""
+    """Assign the changes; return the names of the fields whose value changed.
+
+    Callers save every field in ``changes`` (a bound ModelForm may already have assigned them to
+    the same instance), and use the returned names only to decide what to audit.
+    """
     changed = [name for name, value in changes.items() if getattr(instance, name) != value]
     for name in changed:
         setattr(instance, name, changes[name])
@@ -68,7 +72,7 @@ def update_community(community: Community, *, actor: Any, version: int, **change
     if set(changed) & set(STANDING_FIELDS) and not actor.has_perm("communities.change_community_standing", community):
         raise PermissionDenied
     claim_version(community, version)
-    community.save(update_fields=[*changed, "version", "updated_at"])
+    community.save(update_fields=[*changes, "version", "updated_at"])
     if community.status != old_status:
         record_event(
             "community.status_changed", actor=actor, target=community,
@@ -96,9 +100,9 @@ def create_officer(
 @transaction.atomic
 def update_officer(officer: Officer, *, actor: Any, **changes: Any) -> Officer:
     """Change an officer's position, name, age band or term."""
-    changed = _set(officer, changes)
-    if changed:
-        officer.save(update_fields=changed)
+    _set(officer, changes)
+    if changes:
+        officer.save(update_fields=list(changes))
     return officer
 
 
@@ -120,9 +124,9 @@ def create_member_organization(community: Community, *, actor: Any, name: str, k
 @transaction.atomic
 def update_member_organization(organization: MemberOrganization, *, actor: Any, **changes: Any) -> MemberOrganization:
     """Rename or reclassify a member organisation."""
-    changed = _set(organization, changes)
-    if changed:
-        organization.save(update_fields=changed)
+    _set(organization, changes)
+    if changes:
+        organization.save(update_fields=list(changes))
     return organization
 
 
@@ -168,7 +172,7 @@ def update_community_plan(plan: CommunityPlan, *, actor: Any, version: int, **ch
     """
     changed = _set(plan, changes)
     claim_version(plan, version)
-    plan.save(update_fields=[*changed, "version", "updated_at"])
+    plan.save(update_fields=[*changes, "version", "updated_at"])
     if {"adopted_on", "start_fiscal_year", "end_fiscal_year"} & set(changed):
         _record_adoption(plan, actor=actor, action="community_plan.adoption_changed")
     return plan
@@ -183,9 +187,9 @@ def create_plan_goal(plan: CommunityPlan, *, actor: Any, order: int, title: str,
 @transaction.atomic
 def update_plan_goal(goal: PlanGoal, *, actor: Any, **changes: Any) -> PlanGoal:
     """Change a goal's number, title or description."""
-    changed = _set(goal, changes)
-    if changed:
-        goal.save(update_fields=changed)
+    _set(goal, changes)
+    if changes:
+        goal.save(update_fields=list(changes))
     return goal
 
 
@@ -213,9 +217,9 @@ def create_plan_initiative(
 @transaction.atomic
 def update_plan_initiative(initiative: PlanInitiative, *, actor: Any, **changes: Any) -> PlanInitiative:
     """Change an initiative's year, goal, title or description."""
-    changed = _set(initiative, changes)
-    if changed:
-        initiative.save(update_fields=changed)
+    _set(initiative, changes)
+    if changes:
+        initiative.save(update_fields=list(changes))
     return initiative
 
 
@@ -254,9 +258,9 @@ def create_branch_office(
 @transaction.atomic
 def update_branch_office(branch_office: BranchOffice, *, actor: Any, **changes: Any) -> BranchOffice:
     """Change a branch office's names, slug or order."""
-    changed = _set(branch_office, changes)
-    if changed:
-        branch_office.save(update_fields=changed)
+    _set(branch_office, changes)
+    if changes:
+        branch_office.save(update_fields=list(changes))
     return branch_office
 
 
@@ -275,10 +279,10 @@ def create_district(
 @transaction.atomic
 def update_district(district: District, *, actor: Any, **changes: Any) -> District:
     """Change a district's names, branch office or order; its communities' search text follows."""
-    changed = _set(district, changes)
-    if changed:
-        district.save(update_fields=changed)
-    if "name" in changed:
+    _set(district, changes)
+    if changes:
+        district.save(update_fields=list(changes))
+    if "name" in changes:
         for community in district.communities.all():
             community.save(update_fields=["search_text"])
     return district
@@ -306,7 +310,7 @@ def create_district_figure(
 @transaction.atomic
 def update_district_figure(figure: DistrictFigure, *, actor: Any, **changes: Any) -> DistrictFigure:
     """Correct a recorded figure (row history keeps the previous value)."""
-    changed = _set(figure, changes)
-    if changed:
-        figure.save(update_fields=changed)
+    _set(figure, changes)
+    if changes:
+        figure.save(update_fields=list(changes))
     return figure
