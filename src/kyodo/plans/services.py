@@ -48,7 +48,9 @@ def _check_period(start_fiscal_year: int, end_fiscal_year: int) -> None:
 
 def _release_current_plan(*, except_pk: int | None) -> list[int]:
     """Unmark the current plan (a city has one); bump its version so open forms for it go stale."""
-    others = PromotionPlan.objects.filter(is_current=True).exclude(pk=except_pk)
+    others = PromotionPlan.objects.filter(is_current=True)
+    if except_pk is not None:
+        others = others.exclude(pk=except_pk)
     numbers = list(others.values_list("number", flat=True))
     others.update(is_current=False, version=F("version") + 1)
     return numbers
