@@ -37,6 +37,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
     }
     env.pop("PYTEST_VERSION", None)
     env.pop("KYODO_DEMO", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests for their live server
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
