@@ -1,0 +1,61 @@
+"""Downloads (exports, PDFs, attachments) are refused to whoever may not have them (S19).
+
+The URLs are enumerated from the URL configuration: every URL name containing "export",
+"download", "pdf" or "attachment". Until the first one exists the test passes and says so.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import ROLES
+from tests.test_authorization_matrix import CASES, _site_patterns
+
+WORDS = ("export", "download", "pdf", "attachment")
+
+
+def download_names() -> list[str]:
+    names = {f"{ns}:{p.name}".lstrip(":") for ns, p in _site_patterns() if p.name}
+    return sorted(name for name in names if any(word in name.lower() for word in WORDS))
+
+
+class NoDownloadsYet(UserWarning):
+    pass
+
+
+@pytest.mark.django_db
+def test_download_urls_are_enumerated():
+    names = download_names()
+    if not names:
+        warnings.warn(NoDownloadsYet(
+            "no download URLs exist yet (no URL name contains export/download/pdf/attachment): "
+            "test_each_download_is_refused_to_others has nothing to check"
+        ), stacklevel=1)
+    assert all(name in CASES for name in names), "every download needs an access case (tests/*/access_matrix.py)"
+
+
+@pytest.mark.parametrize("name", download_names() or [pytest.param(None, id="none-yet")])
+@pytest.mark.parametrize("which", ["own", "other"])
+def test_each_download_is_refused_to_others(name, which, world):
+    if name is None:
+        return  # nothing to download yet; see test_download_urls_are_enumerated
+    case = CASES[name]
+    url = reverse(name, kwargs=case.kwargs(world, which))
+    for role in ROLES:
+        client = world.client(role)
+        response = client.get(url)
+        if case.allowed(role, which):
+            assert response.status_code == 200, f"{role} should get {url}"
+            disposition = response.get("Content-Disposition", "")
+            assert disposition.startswith("attachment"), f"{url}: a download must say attachment"
+            assert "/" not in disposition and "\\" not in disposition, disposition
+            if role != "anonymous":
+                client.post(reverse("accounts:logout"))
+                after = client.get(url)
+                assert after.status_code in (302, 401, 403, 404), f"{url} still served after sign-out"
+        else:
+            assert response.status_code in (302, 401, 403, 404), f"{role} got {url}: {response.status_code}"
+            assert not response.get("Content-Disposition"), f"{role} got a file from {url}"
