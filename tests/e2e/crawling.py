@@ -12,7 +12,7 @@ from django.urls import Resolver404, resolve
 # Not pages for people, or not ours to audit: Django admin beyond its index, sign-out,
 # the API and its docs (Swagger UI), files, the language switch (POST only).
 SKIP_PREFIXES = ("/api/", "/static/", "/media/", "/i18n/", "/accounts/logout/")
-MAX_PAGES = 80
+MAX_PAGES = 100
 MAX_PER_URL_NAME = 2  # 33 communities share one template: two of each page type are enough
 
 
@@ -46,7 +46,9 @@ def crawl(page, base_url: str, starts: list[str], *, on_page: Callable[[Visit], 
     per_name: Counter[str] = Counter()
     visits: list[Visit] = []
     while queue and len(visits) < max_pages:
-        path = queue.popleft()
+        # Page types not seen yet first, so the cap never hides a whole kind of page.
+        path = next((p for p in queue if per_name[url_name(p)] == 0), queue[0])
+        queue.remove(path)
         name = url_name(path)
         if per_name[name] >= MAX_PER_URL_NAME:
             continue

@@ -29,16 +29,20 @@ def test_every_reachable_page_passes_axe(role, demo, page, live_server):
         starts = ["/staff/", "/"]
     violations = []
     server_errors = []
+    refused = []
 
     def check(visit):
         if visit.status >= 500:
             server_errors.append(f"{visit.path}: HTTP {visit.status}")
+        if visit.status == 403:
+            refused.append(visit.path)  # a link the role is shown but may not follow
         for violation in audit(page, f"{visit.path} [{visit.url_name}]"):
             if (visit.url_name, violation.rule) not in EXCEPTIONS:
                 violations.append(violation)
 
     visits = crawl(page, live_server.url, starts, on_page=check)
     assert server_errors == []
+    assert refused == [], f"as {role}, pages link to pages that refuse the role (HTTP 403): {refused}"
     assert len(visits) >= 3, f"the crawl found too few pages as {role}: {[v.path for v in visits]}"
     assert violations == [], f"{len(violations)} accessibility violation(s) as {role}:\n" + "\n".join(
         str(v) for v in violations
