@@ -48,13 +48,14 @@ def test_directory_queries_do_not_grow_with_the_number_of_communities(url):
     assert small == large
 
 
-def test_staff_index_queries_do_not_grow(world):
+@pytest.mark.parametrize("url", ["/staff/communities/", "/staff/communities/districts/"])
+def test_staff_list_queries_do_not_grow(world, url):
     client = world.client("city_admin")
     make_communities(1)
-    small = count_queries(client, "/staff/communities/")
+    small = count_queries(client, url)
     make_communities(28)
 
-    assert count_queries(client, "/staff/communities/") == small
+    assert count_queries(client, url) == small
 
 
 def fill(community, size: int) -> None:

@@ -181,13 +181,14 @@ def list_districts(request: HttpRequest) -> list[dict]:
     """Every district with its most recent population and households."""
     return [
         {
-            "id": d.pk, "name": d.name, "name_kana": d.name_kana, "branch_office": d.branch_office.slug,
-            "citizen_center_name": d.citizen_center_name, "is_demo_data": d.is_demo_data,
-            "fiscal_year": d.latest_figure.fiscal_year if d.latest_figure else None,
-            "population": d.latest_figure.population if d.latest_figure else None,
-            "households": d.latest_figure.households if d.latest_figure else None,
+            "id": row.district.pk, "name": row.district.name, "name_kana": row.district.name_kana,
+            "branch_office": row.district.branch_office.slug,
+            "citizen_center_name": row.district.citizen_center_name, "is_demo_data": row.district.is_demo_data,
+            "fiscal_year": row.latest_figure.fiscal_year if row.latest_figure else None,
+            "population": row.latest_figure.population if row.latest_figure else None,
+            "households": row.latest_figure.households if row.latest_figure else None,
         }
-        for d in queries.districts_with_latest_figure()
+        for row in queries.districts_with_latest_figure()
     ]
 
 

@@ -41,7 +41,7 @@ POSITIONS = (
     Officer.Position.SECRETARY_GENERAL, Officer.Position.TREASURER, Officer.Position.AUDITOR,
     Officer.Position.AUDITOR,
 )
-TERM_START, TERM_END = dt.date(2024, 4, 1), dt.date(2026, 3, 31)
+TERM_START, TERM_END = dt.date(2026, 4, 1), dt.date(2028, 3, 31)
 ORGANIZATIONS = (
     ("{d}第一自治会", MemberOrganization.Kind.NEIGHBOURHOOD),
     ("{d}第二自治会", MemberOrganization.Kind.NEIGHBOURHOOD),

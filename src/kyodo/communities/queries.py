@@ -63,18 +63,22 @@ def branch_offices() -> QuerySet[BranchOffice]:
     return BranchOffice.objects.all()
 
 
-def districts_with_latest_figure() -> list[District]:
-    """Every district with ``latest_figure`` (its most recent fiscal year's figure, or None), in two queries."""
-    districts = list(
-        District.objects.select_related("branch_office").prefetch_related(
-            Prefetch(
-                "figures", queryset=DistrictFigure.objects.order_by("-fiscal_year"), to_attr="figures_newest_first"
-            )
-        )
+@dataclass
+class DistrictRow:
+    district: District
+    latest_figure: DistrictFigure | None
+
+
+def districts_with_latest_figure() -> list[DistrictRow]:
+    """Every district with its most recent fiscal year's figure (or None), in two queries."""
+    districts = District.objects.select_related("branch_office").prefetch_related(
+        Prefetch("figures", queryset=DistrictFigure.objects.order_by("-fiscal_year"), to_attr="newest_first")
     )
+    rows = []
     for district in districts:
-        district.latest_figure = district.figures_newest_first[0] if district.figures_newest_first else None
-    return districts
+        figures: list[DistrictFigure] = district.newest_first
+        rows.append(DistrictRow(district, figures[0] if figures else None))
+    return rows
 
 
 def _plan_contents() -> list[Any]:
@@ -93,7 +97,8 @@ def current_plan(community: Community, *, today: FiscalYear | None = None) -> Co
         community.plans.prefetch_related(*_plan_contents()).order_by("-start_fiscal_year", "-pk")
     )
     in_force = [plan for plan in plans if plan.is_in_force(fiscal_year)]
-    return (in_force or plans or [None])[0]
+    candidates = in_force or plans
+    return candidates[0] if candidates else None
 
 
 @dataclass
