@@ -77,6 +77,8 @@ def test_the_operations_are_in_the_openapi_spec(client, db):
     assert {"/api/v1/plans", "/api/v1/plans/{number}", "/api/v1/plans/{number}/measures/{measure}"} <= set(paths)
     parameter = paths["/api/v1/plans/{number}"]["get"]["parameters"][0]
     assert parameter["schema"]["minimum"] == 1
+    response = paths["/api/v1/plans/{number}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert response == {"$ref": "#/components/schemas/PromotionPlanOut"}
 
 
 def _plan(count: int) -> PromotionPlan:

@@ -21,7 +21,7 @@ PlanNumber = Annotated[int, Path(ge=1, le=32767, description="計画の次数 (�
 MeasureNumber = Annotated[int, Path(ge=1, le=32767, description="事業番号 (事業1なら 1)")]
 
 
-class ScheduleOut(Schema):
+class MeasureScheduleOut(Schema):
     start_fiscal_year: int = Field(description="開始年度(西暦。2019 = 令和元年度)")
     end_fiscal_year: int = Field(description="終了年度(西暦)")
     period_label: str = Field(description="期間の表示(和暦と西暦)")
@@ -40,7 +40,7 @@ class MeasureOut(Schema):
     department: DepartmentOut | None = Field(description="所管課")
     partner: str = Field(description="連携先")
     url: str
-    schedules: list[ScheduleOut]
+    schedules: list[MeasureScheduleOut]
 
 
 class PolicyOut(Schema):
@@ -56,14 +56,14 @@ class BasicIdeaOut(Schema):
     text: str
 
 
-class AssessmentOut(Schema):
+class PlanAssessmentOut(Schema):
     kind: str = Field(description="achievement (成果) / open_issue (課題)")
     order: int
     title: str
     text: str
 
 
-class PlanSummaryOut(Schema):
+class PromotionPlanSummaryOut(Schema):
     number: int = Field(description="次数")
     title: str
     subtitle: str
@@ -75,7 +75,7 @@ class PlanSummaryOut(Schema):
     url: str
 
 
-class PlanOut(PlanSummaryOut):
+class PromotionPlanOut(PromotionPlanSummaryOut):
     background: str = Field(description="取組の経過")
     purpose: str = Field(description="目的")
     positioning: str = Field(description="位置付け")
@@ -83,11 +83,11 @@ class PlanOut(PlanSummaryOut):
     aim_text: str
     fiscal_years: list[int]
     basic_ideas: list[BasicIdeaOut]
-    assessments: list[AssessmentOut] = Field(description="成果と課題")
+    assessments: list[PlanAssessmentOut] = Field(description="成果と課題")
     policies: list[PolicyOut]
 
 
-class PlanRefOut(Schema):
+class PromotionPlanRefOut(Schema):
     number: int
     title: str
     url: str
@@ -99,12 +99,12 @@ class PolicyRefOut(Schema):
 
 
 class MeasureDetailOut(MeasureOut):
-    plan: PlanRefOut
+    plan: PromotionPlanRefOut
     policy: PolicyRefOut
 
 
-def _schedule(schedule: MeasureSchedule) -> ScheduleOut:
-    return ScheduleOut(
+def _schedule(schedule: MeasureSchedule) -> MeasureScheduleOut:
+    return MeasureScheduleOut(
         start_fiscal_year=schedule.start_fiscal_year, end_fiscal_year=schedule.end_fiscal_year,
         period_label=schedule.period_label, text=schedule.text,
     )
@@ -130,26 +130,28 @@ def _summary_fields(request: HttpRequest, plan: PromotionPlan) -> dict[str, obje
     }
 
 
-@router.get("", response=list[PlanSummaryOut], summary="推進計画の一覧 / List promotion plans")
+@router.get("", response=list[PromotionPlanSummaryOut], summary="推進計画の一覧 / List promotion plans")
 @public
-def list_plans(request: HttpRequest) -> list[PlanSummaryOut]:
+def list_plans(request: HttpRequest) -> list[PromotionPlanSummaryOut]:
     """Every plan, newest first."""
-    return [PlanSummaryOut(**_summary_fields(request, plan)) for plan in queries.plans_in_order()]
+    return [PromotionPlanSummaryOut(**_summary_fields(request, plan)) for plan in queries.plans_in_order()]
 
 
-@router.get("/{number}", response={200: PlanOut, 404: ErrorOut}, summary="推進計画 / One plan, with its contents")
+@router.get(
+    "/{number}", response={200: PromotionPlanOut, 404: ErrorOut}, summary="推進計画 / One plan, with its contents"
+)
 @public
-def get_plan(request: HttpRequest, number: PlanNumber) -> PlanOut:
+def get_plan(request: HttpRequest, number: PlanNumber) -> PromotionPlanOut:
     """The plan 第{number}次 with its basic ideas, assessments, policies, measures and schedules."""
     plan = queries.plan_by_number(number)
-    return PlanOut(
+    return PromotionPlanOut(
         **_summary_fields(request, plan),
         background=plan.background, purpose=plan.purpose, positioning=plan.positioning,
         aim_title=plan.aim_title, aim_text=plan.aim_text,
         fiscal_years=[fy.year for fy in plan.fiscal_years],
         basic_ideas=[BasicIdeaOut(order=i.order, title=i.title, text=i.text) for i in plan.basic_ideas.all()],
         assessments=[
-            AssessmentOut(kind=a.kind, order=a.order, title=a.title, text=a.text) for a in plan.assessments.all()
+            PlanAssessmentOut(kind=a.kind, order=a.order, title=a.title, text=a.text) for a in plan.assessments.all()
         ],
         policies=[
             PolicyOut(
@@ -172,7 +174,9 @@ def get_measure(request: HttpRequest, number: PlanNumber, measure: MeasureNumber
     plan, policy = found.policy.plan, found.policy
     return MeasureDetailOut(
         **_measure_fields(request, found, plan.number),
-        plan=PlanRefOut(number=plan.number, title=plan.title, url=request.build_absolute_uri(plan.get_absolute_url())),
+        plan=PromotionPlanRefOut(
+            number=plan.number, title=plan.title, url=request.build_absolute_uri(plan.get_absolute_url())
+        ),
         policy=PolicyRefOut(number=policy.number, title=policy.title),
     )
 
