@@ -15,13 +15,6 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import IntegrityError
-
-import kyodo
-
-# Playwright's sync API keeps an event loop in the main thread; the test itself (fixtures,
-# ORM checks) is still plain synchronous code, which Django would otherwise refuse there.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("KYODO_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -59,56 +52,35 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    # Per module, not per session: Playwright's event loop must not outlive the browser tests,
+    # or Django would refuse the ORM in the tests that run after them in the same process.
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    # While Playwright's sync API runs, its event loop sits in the main thread; the tests
+    # themselves (fixtures, ORM checks, the database flush) stay plain synchronous code,
+    # which Django would otherwise refuse there. Undone with the browser, so subprocesses
+    # and tests elsewhere never inherit it.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
 def demo(transactional_db, settings) -> None:
     """The demo instance (`make run`): Ichinoseki's plan and communities, demo accounts."""
     settings.DEMO_MODE = True
-    try:
-        call_command("setup_demo", verbosity=0, stdout=io.StringIO())
-    except IntegrityError:
-        # setup_demo cannot create the scoped demo accounts on an empty database yet
-        # (tests/quality/test_demo_setup.py fails for that): create them with their scope first.
-        _create_scoped_demo_accounts()
-        call_command("setup_demo", verbosity=0, stdout=io.StringIO())
-
-
-def _create_scoped_demo_accounts() -> None:
-    from kyodo.accounts.models import User
-    from kyodo.accounts.roles import Role
-    from kyodo.communities.models import BranchOffice, Community
-    from kyodo.companies.models import Company
-    from kyodo.plans.models import Department
-
-    company, _ = Company.objects.get_or_create(slug="demo-kensetsu", defaults={"name": "いちのせき架空建設株式会社"})
-    scoped = {
-        "branch": (Role.BRANCH_STAFF, {"branch_office": BranchOffice.objects.get(slug="hanaizumi")}),
-        "dept": (Role.DEPARTMENT_STAFF, {"department": Department.objects.get(name="職員課")}),
-        "community": (Role.COMMUNITY_SECRETARIAT, {"community": Community.objects.get(slug="yamanome")}),
-        "company": (Role.COMPANY_CONTACT, {"company": company}),
-    }
-    for username, (role, scope) in scoped.items():
-        user = User(username=username, role=role, is_demo=True, **scope)
-        user.set_password(DEMO_PASSWORD)
-        user.save()
-
-
-@pytest.fixture(autouse=True)
-def _site_static_files(request, settings) -> None:
-    """Serve src/kyodo/static even if the settings forget it (tests/quality/test_static_files.py fails then)."""
-    from django.contrib.staticfiles import finders
-
-    if finders.find("kyodo/css/kyodo.css") is None:
-        settings.STATICFILES_DIRS = [*settings.STATICFILES_DIRS, str(Path(kyodo.__file__).parent / "static")]
+    call_command("setup_demo", verbosity=0, stdout=io.StringIO())
 
 
 @pytest.fixture
