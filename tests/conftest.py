@@ -11,11 +11,11 @@ from django.test import Client
 from kyodo.accounts.models import User
 from kyodo.accounts.roles import Role
 from kyodo.audit.triggers import maintenance
+from kyodo.plans.models import Department
 from tests.factories import (
     BranchOfficeFactory,
     CommunityFactory,
     CompanyFactory,
-    DepartmentFactory,
     DistrictFactory,
     LiaisonAssignmentFactory,
     UserFactory,
@@ -80,7 +80,7 @@ def world(db) -> World:
         name="みどり地域協働体", name_kana="みどりちいききょうどうたい", slug="midori",
         district=DistrictFactory(name="緑", branch_office=branch_b),
     )
-    department = DepartmentFactory(name="まちづくり推進課")
+    department, _ = Department.objects.get_or_create(name="まちづくり推進課")
     company = CompanyFactory(name="架空建設株式会社", slug="kaku-kensetsu")
     users: dict[str, User | None] = {
         "anonymous": None,

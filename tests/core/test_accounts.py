@@ -108,3 +108,10 @@ def test_japanese_whatever_the_browser_asks_and_english_by_choice(client):
     assert '<html lang="ja">' in response.content.decode()
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert client.get("/")["Content-Language"] == "en"
+
+
+def test_production_hashes_passwords_with_argon2():
+    from kyodo import settings as kyodo_settings
+
+    production_hashers = [h for h in kyodo_settings.PASSWORD_HASHERS if "MD5" not in h]
+    assert production_hashers[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
