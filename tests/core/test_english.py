@@ -1,0 +1,184 @@
+"""The English translation: the language switch's cookie turns the UI into English, and the .po is complete."""
+
+from __future__ import annotations
+
+import gettext
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+import kyodo
+from kyodo.plans.loading import load_promotion_plans
+
+PO_PATH = Path(kyodo.__file__).resolve().parent / "locale" / "en" / "LC_MESSAGES" / "django.po"
+MO_PATH = PO_PATH.with_suffix(".mo")
+
+
+class _Page(HTMLParser):
+    """The html lang attribute, the text of the main menu, and the text of h1/h2 headings."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang: str | None = None
+        self.nav_text: list[str] = []
+        self.headings: list[str] = []
+        self._nav_depth = 0
+        self._heading_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "html":
+            self.lang = attributes.get("lang")
+        if tag == "nav" and "site-nav" in (attributes.get("class") or ""):
+            self._nav_depth = 1
+        elif tag == "nav" and self._nav_depth:
+            self._nav_depth += 1
+        if tag in ("h1", "h2"):
+            self._heading_depth += 1
+            self.headings.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self._nav_depth:
+            self._nav_depth -= 1
+        if tag in ("h1", "h2") and self._heading_depth:
+            self._heading_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._nav_depth:
+            self.nav_text.append(data)
+        if self._heading_depth:
+            self.headings[-1] += data
+
+
+def _english_client() -> Client:
+    client = Client()
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert client.cookies["django_language"].value == "en"
+    return client
+
+
+def _get(client: Client, url: str) -> tuple[str, _Page]:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    html = response.content.decode()
+    page = _Page()
+    page.feed(html)
+    return html, page
+
+
+def _assert_english_chrome(html: str, page: _Page) -> None:
+    assert page.lang == "en"
+    nav = " ".join(" ".join(page.nav_text).split())
+    for english in ("Home", "Promotion plan", "Community bodies", "Sign in for staff and organisations"):
+        assert english in nav
+    for japanese in ("ホーム", "推進計画", "地域協働体", "サインイン"):
+        assert japanese not in nav
+    assert "Skip to main content" in html
+    assert "本文へ移動" not in html
+    assert "Accessibility policy" in html
+    assert "アクセシビリティ方針" not in html
+
+
+@pytest.mark.django_db
+def test_home_in_english() -> None:
+    html, page = _get(_english_client(), "/")
+    _assert_english_chrome(html, page)
+    assert "Community bodies" in page.headings
+    assert "Find a community body" in html
+    assert "Established" in html
+    assert "地域協働体を探す" not in html
+
+
+@pytest.mark.django_db
+def test_plans_in_english() -> None:
+    load_promotion_plans()
+    html, page = _get(_english_client(), "/plans/")
+    _assert_english_chrome(html, page)
+    assert "What this plan aims for" in page.headings
+    assert "Basic policies" in page.headings
+    assert "Main measures" in page.headings
+    assert "Plan period" in html
+    assert "Current plan" in html
+    for japanese in ("本計画の目指す姿", "施策の基本方針", "主な施策・事業", "計画期間"):
+        assert japanese not in html
+
+
+@pytest.mark.django_db
+def test_communities_in_english() -> None:
+    html, page = _get(_english_client(), "/communities/")
+    _assert_english_chrome(html, page)
+    assert "Community bodies" in page.headings
+    assert "Search" in html
+    assert "Branch office" in html
+    for japanese in ("検索", "すべて", "名前・地区名"):
+        assert japanese not in html
+
+
+@pytest.mark.django_db
+def test_japanese_stays_the_default() -> None:
+    html, page = _get(Client(), "/")
+    assert page.lang == "ja"
+    assert "推進計画" in " ".join(page.nav_text)
+    assert "Promotion plan" not in html
+
+
+def _po_entries(text: str) -> list[dict[str, str]]:
+    """msgid, msgid_plural and msgstr/msgstr[n] of each entry; obsolete (#~) entries are left out."""
+    entries = []
+    for block in text.split("\n\n"):
+        fields: dict[str, str] = {}
+        key = None
+        for line in block.splitlines():
+            if line.startswith("#"):
+                continue
+            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) "(.*)"$', line)
+            if match:
+                key = match.group(1)
+                fields[key] = match.group(2)
+            elif key and line.startswith('"'):
+                fields[key] += line[1:-1]
+        if "msgid" in fields:
+            entries.append(fields)
+    return entries
+
+
+def test_every_msgid_is_translated() -> None:
+    text = PO_PATH.read_text(encoding="utf-8")
+    entries = [entry for entry in _po_entries(text) if entry["msgid"]]
+    assert len(entries) > 300
+    untranslated = []
+    for entry in entries:
+        translations = [value for key, value in entry.items() if key.startswith("msgstr")]
+        if "msgid_plural" in entry and len(translations) != 2:
+            untranslated.append(entry["msgid"])
+        if not translations or not all(translations):
+            untranslated.append(entry["msgid"])
+        placeholders = sorted(set(re.findall(r"%\(\w+\)[sd]", entry["msgid"])))
+        for value in translations:
+            assert sorted(set(re.findall(r"%\(\w+\)[sd]", value))) == placeholders, entry["msgid"]
+    assert untranslated == []
+    assert "#, fuzzy" not in text
+
+
+def _unescape(value: str) -> str:
+    return re.sub(r"\\(.)", lambda match: {"n": "\n", "t": "\t"}.get(match.group(1), match.group(1)), value)
+
+
+def test_committed_mo_matches_the_po() -> None:
+    """A fresh machine has no gettext tools: the committed .mo must hold every translation of the .po."""
+    with MO_PATH.open("rb") as handle:
+        catalogue = gettext.GNUTranslations(handle)
+    for entry in _po_entries(PO_PATH.read_text(encoding="utf-8")):
+        msgid = _unescape(entry["msgid"])
+        if not msgid:
+            continue
+        if "msgid_plural" in entry:
+            plural = _unescape(entry["msgid_plural"])
+            assert catalogue.ngettext(msgid, plural, 1) == _unescape(entry["msgstr[0]"]), msgid
+            assert catalogue.ngettext(msgid, plural, 2) == _unescape(entry["msgstr[1]"]), msgid
+        else:
+            assert catalogue.gettext(msgid) == _unescape(entry["msgstr"]), msgid
