@@ -273,3 +273,25 @@ def test_the_staff_index_lists_only_the_communities_in_scope(world):
     assert "あおば地域協働体" in branch and "みどり地域協働体" not in branch
     assert "あおば地域協働体" in city and "みどり地域協働体" in city
     assert "あおば地域協働体" not in company
+
+
+def test_the_index_links_each_role_only_to_pages_it_may_open(world):
+    advisor = world.client("advisor").get("/staff/communities/").content.decode()
+    city = world.client("city_admin").get("/staff/communities/").content.decode()
+
+    assert 'href="/communities/aoba/"' in advisor and "/staff/communities/aoba/" not in advisor
+    assert 'href="/staff/communities/aoba/"' in city
+
+
+@pytest.mark.parametrize("role", [
+    "city_admin", "branch_staff", "liaison", "community_secretariat", "community_officer", "advisor",
+    "department_staff", "company_contact",
+])
+def test_internally_viewable_agrees_with_the_rule(world, role):
+    from kyodo.communities.queries import internally_viewable
+
+    user = world.users[role]
+    expected = {c.slug for c in (world.community_a, world.community_b)
+                if user.has_perm("communities.view_community_internal", c)}
+
+    assert set(internally_viewable(user).values_list("slug", flat=True)) == expected

@@ -44,6 +44,17 @@ def communities_in_scope(user: Any) -> QuerySet[Community]:
     return communities.none()
 
 
+def internally_viewable(user: Any) -> QuerySet[Community]:
+    """The communities whose staff page (communities.view_community_internal) this user may open.
+
+    The same as ``communities_in_scope`` except for support-centre advisors, who follow every
+    community but see only what is public; keep in step with rules.py.
+    """
+    if getattr(user, "role", "") == Role.ADVISOR and not getattr(user, "is_superuser", False):
+        return Community.objects.none()
+    return communities_in_scope(user)
+
+
 def public_directory(
     *, text: str = "", branch_slug: str = "", status: str = ""
 ) -> QuerySet[Community]:

@@ -86,8 +86,15 @@ def index(request: HttpRequest) -> HttpResponse:
     filters = directory_filters(request)
     communities = queries.public_directory(**filters).filter(pk__in=queries.communities_in_scope(request.user))
     page_obj = Paginator(communities, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Advisors follow every community but only see what is public: link them to the public page.
+    internal_ids = set(
+        queries.internally_viewable(request.user)
+        .filter(pk__in=[community.pk for community in page_obj.object_list])
+        .values_list("pk", flat=True)
+    )
     return render(request, "communities/staff/index.html", {
         "page_obj": page_obj,
+        "internal_ids": internal_ids,
         "communities": page_obj.object_list,
         "filters": filters,
         "branch_offices": queries.branch_offices(),
