@@ -38,3 +38,9 @@ def city_admin_cookie(world) -> str:
     client = Client()
     client.force_login(world.users["city_admin"])
     return f"sessionid={client.cookies['sessionid'].value}"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings) -> None:
+    """Argon2 costs ~0.2 s a hash on our machines and every world/demo user gets one: tests use MD5."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -104,3 +104,9 @@ def sign_in(page, live_server, username: str, password: str = DEMO_PASSWORD) -> 
     page.get_by_role("button", name="サインイン").click()
     page.wait_for_load_state()
     assert "/accounts/login/" not in page.url, f"{username} could not sign in: {page.inner_text('main')[:300]}"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings) -> None:
+    """Argon2 costs ~0.2 s a hash on our machines and every world/demo user gets one: tests use MD5."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
