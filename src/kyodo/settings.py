@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "kyodo.plans",
     "kyodo.communities",
     "kyodo.support",
+    "kyodo.grants",
     "kyodo.companies",
     "kyodo.portal",
     "kyodo.staff",
