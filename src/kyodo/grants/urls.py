@@ -1,2 +1,8 @@
+from django.urls import path
+
+from kyodo.grants import views
+
 app_name = "grants"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+]

@@ -1,0 +1,97 @@
+"""Forms for the grants staff pages. Messages are Japanese and shown next to the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kyodo.fiscal_years import fiscal_year_choices
+from kyodo.grants.entitlements import Parameters
+from kyodo.grants.models import ExpenseCategory, GrantProgram, ProgramRule, RoundingUnit
+from kyodo.grants.services import RULE_FIELDS, validate_rule
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class RuleForm(forms.ModelForm):
+    """A program's rule for a fiscal year. On create, program and fiscal year are chosen too."""
+
+    program = forms.ModelChoiceField(label=_("補助金制度"), queryset=GrantProgram.objects.all())
+    fiscal_year = forms.TypedChoiceField(label=_("年度"), coerce=int, choices=())
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    class Meta:
+        model = ProgramRule
+        fields = ["program", "fiscal_year", *RULE_FIELDS, "eligible_categories", "ineligible_categories"]
+        widgets = {
+            "application_opens_on": DATE_WIDGET,
+            "application_closes_on": DATE_WIDGET,
+            "actuals_due_on": DATE_WIDGET,
+            "eligible_categories": forms.CheckboxSelectMultiple,
+            "ineligible_categories": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["fiscal_year"].choices = fiscal_year_choices(2014)
+        for name in ("eligible_categories", "ineligible_categories"):
+            self.fields[name].queryset = ExpenseCategory.objects.all()  # type: ignore[attr-defined]
+        if self.instance.pk:
+            del self.fields["program"], self.fields["fiscal_year"]
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        year = cleaned.get("fiscal_year") or (self.instance.fiscal_year if self.instance.pk else None)
+        if year:
+            for name, message in validate_rule(year, cleaned).items():
+                if name in self.fields and name not in self.errors:
+                    self.add_error(name, message)
+        return cleaned
+
+    def _post_clean(self) -> None:
+        # The service validates and saves; do not let the ModelForm assign to the instance.
+        pass
+
+    def values(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.pop("program", None), data.pop("fiscal_year", None), data.pop("version", None)
+        data["eligible_categories"] = list(data.get("eligible_categories") or [])
+        data["ineligible_categories"] = list(data.get("ineligible_categories") or [])
+        return data
+
+
+class ParametersForm(forms.Form):
+    """The amount formula's parameters for a simulation (GET: nothing changes)."""
+
+    base_yen = forms.IntegerField(label=_("基本額(円)"), min_value=0, max_value=1_000_000_000)
+    per_household_yen = forms.IntegerField(label=_("世帯数割(1世帯あたり円)"), min_value=0, max_value=1_000_000)
+    per_resident_yen = forms.IntegerField(label=_("人口割(1人あたり円)"), min_value=0, max_value=1_000_000)
+    cap_yen = forms.IntegerField(
+        label=_("上限額(円)"), min_value=0, max_value=1_000_000_000, required=False, help_text=_("空欄は上限なし")
+    )
+    rounding_unit_yen = forms.TypedChoiceField(label=_("端数処理"), coerce=int, choices=RoundingUnit.choices)
+
+    @classmethod
+    def initial_of(cls, parameters: Parameters) -> dict[str, Any]:
+        return parameters.as_dict()
+
+    def parameters(self) -> Parameters:
+        data = self.cleaned_data
+        return Parameters(
+            base_yen=data["base_yen"],
+            per_household_yen=data["per_household_yen"],
+            per_resident_yen=data["per_resident_yen"],
+            cap_yen=data.get("cap_yen"),
+            rounding_unit_yen=data["rounding_unit_yen"],
+        )
+
+
+class ScenarioForm(ParametersForm):
+    name = forms.CharField(label=_("案の名称"), max_length=100)
+
+    field_order = ["name"]
