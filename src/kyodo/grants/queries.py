@@ -18,12 +18,15 @@ from kyodo.grants.models import GrantProgram, ProgramRule, SimulationScenario
 
 
 def communities_with_year(fiscal_year: int, communities: QuerySet[Community] | None = None) -> QuerySet[Community]:
-    """Communities with district, branch, that year's figure (``district.year_figures``) and
-    the plans in force that year (``plans_in_force``): three queries however many communities."""
+    """Communities with district, branch, the figures that apply that year (``district.year_figures``,
+    newest first: that year's, or the latest earlier ones while the year's are not registered yet)
+    and the plans in force that year (``plans_in_force``): three queries however many communities."""
     base = communities if communities is not None else Community.objects.all()
     return base.select_related("district__branch_office").prefetch_related(
         Prefetch(
-            "district__figures", queryset=DistrictFigure.objects.filter(fiscal_year=fiscal_year), to_attr="year_figures"
+            "district__figures",
+            queryset=DistrictFigure.objects.filter(fiscal_year__lte=fiscal_year).order_by("-fiscal_year"),
+            to_attr="year_figures",
         ),
         Prefetch(
             "plans",
@@ -43,6 +46,7 @@ class EntitlementRow:
     reason: str
     amount_yen: int | None  # None: not eligible, no rule, or no figures for the year
     formula: str = ""
+    figures_year: int | None = None  # the fiscal year whose population and households were used
 
 
 def _figure(community: Community) -> DistrictFigure | None:
@@ -59,7 +63,7 @@ def _row(
     formula = ""
     if ok and parameters is not None:
         if figure is None:
-            reason = f"{reason}(この年度の人口・世帯数が未登録のため金額を計算できません)"
+            reason = f"{reason}(人口・世帯数が未登録のため金額を計算できません)"
         else:
             amount = parameters.amount(households=figure.households, population=figure.population)
             formula = formula_text(parameters, households=figure.households, population=figure.population)
@@ -72,6 +76,7 @@ def _row(
         reason=reason,
         amount_yen=amount,
         formula=formula,
+        figures_year=figure.fiscal_year if figure else None,
     )
 
 
@@ -102,6 +107,7 @@ class SimulationRow:
     reason: str
     current_yen: int
     proposed_yen: int
+    figures_year: int | None = None  # the fiscal year whose population and households were used
 
     @property
     def difference_yen(self) -> int:
@@ -194,6 +200,7 @@ def _simulation_row(rule: ProgramRule, community: Community, parameters: Paramet
         reason=reason,
         current_yen=now,
         proposed_yen=proposed,
+        figures_year=figure.fiscal_year if figure else None,
     )
 
 
