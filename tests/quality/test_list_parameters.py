@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from kyodo.api import api
 from kyodo.communities.loading import load_communities
+from kyodo.grants.loading import load_grant_programs
 from kyodo.plans.loading import load_promotion_plans
 from tests.quality.html_forms import parse_page
 
@@ -37,14 +38,26 @@ def api_list_paths() -> list[str]:
     return sorted(path for path, item in spec["paths"].items() if "get" in item and "{" not in path)
 
 
-LIST_PAGES = [("anonymous", "/communities/"), ("city_admin", "/staff/communities/"),
-              ("branch_staff", "/staff/communities/")] + [("anonymous", path) for path in api_list_paths()]
+LIST_PAGES = [
+    ("anonymous", "/communities/"),
+    ("city_admin", "/staff/communities/"),
+    ("branch_staff", "/staff/communities/"),
+    ("city_admin", "/staff/communities/districts/"),
+    ("city_admin", "/staff/plans/"),
+    ("anonymous", "/grants/"),
+    ("city_admin", "/staff/grants/"),
+    # The simulation reads its parameters from the query string: hostile numbers must not crash it.
+    ("city_admin", "/staff/grants/activity/2023/simulation/"),
+    ("city_admin", "/staff/grants/activity/2023/entitlements/"),
+    ("city_admin", "/staff/grants/activity/2023/scenarios/"),
+] + [("anonymous", path) for path in api_list_paths()]
 
 
 @pytest.fixture
 def ichinoseki(world) -> None:
     load_promotion_plans()
     load_communities()
+    load_grant_programs()
 
 
 @pytest.mark.parametrize(("role", "path"), LIST_PAGES)
