@@ -62,3 +62,88 @@ def rule_post_data(rule: ProgramRule | None = None, **overrides) -> dict:
     else:
         data["version"] = str(rule.version)
     return data | overrides
+
+
+# ---- applications ---------------------------------------------------------------------------
+
+
+def open_rule(code: str = "activity", fiscal_year: int | None = None, **overrides) -> ProgramRule:
+    """A rule whose application window is the whole fiscal year (open today for the current one),
+    with 会議費 eligible and 飲食費 not."""
+    from kyodo.fiscal_years import FiscalYear
+
+    year = FiscalYear(fiscal_year or FiscalYear.current().year)
+    rule = ensure_rule(
+        code, year.year, application_opens_on=year.starts_on, application_closes_on=year.ends_on,
+        actuals_due_on=year.ends_on, **overrides,
+    )
+    rule.eligible_categories.add(ensure_category("meeting", "会議費"))
+    rule.ineligible_categories.add(ensure_category("food", "飲食費"))
+    return rule
+
+
+def make_eligible(community, fiscal_year: int, *, households: int = 1000, population: int = 2000) -> None:
+    """A plan in force and the year's figures: the activity program's entitlement is then
+    300,000 + households × 100 + population × 50 (500,000円 by default)."""
+    from kyodo.communities.models import CommunityPlan, DistrictFigure
+    from tests.factories import CommunityPlanFactory
+
+    if not CommunityPlan.objects.filter(
+        community=community, start_fiscal_year__lte=fiscal_year, end_fiscal_year__gte=fiscal_year
+    ).exists():
+        CommunityPlanFactory(community=community, start_fiscal_year=fiscal_year, end_fiscal_year=fiscal_year)
+    DistrictFigure.objects.update_or_create(
+        district=community.district, fiscal_year=fiscal_year,
+        defaults={"households": households, "population": population},
+    )
+
+
+def community_user(community, role: str = "community_secretariat"):
+    """The community's secretariat (or officer) account, created if needed."""
+    from kyodo.accounts.models import User
+    from tests.factories import UserFactory
+
+    user = User.objects.filter(community=community, role=role).order_by("pk").first()
+    return user or UserFactory(username=f"t_{role}_{community.slug}", role=role, community=community)
+
+
+def branch_user(community):
+    """A branch-staff account of the community's branch, created if needed."""
+    from kyodo.accounts.models import User
+    from tests.factories import UserFactory
+
+    branch = community.district.branch_office
+    user = User.objects.filter(role="branch_staff", branch_office=branch).order_by("pk").first()
+    return user or UserFactory(username=f"t_branch_{branch.slug}", role="branch_staff", branch_office=branch)
+
+
+def make_application(community, *, status: str = "draft", code: str = "activity", fiscal_year: int | None = None,
+                     amount_yen: int = 100_000, lines: int = 1, title: str = "防災訓練と地域の見守り"):
+    """An application of ``community`` already in ``status``, built directly (no services).
+
+    One program per community and year: a second call for the same community, program and year
+    returns the existing application, so tests wanting several use different communities."""
+    from django.utils import timezone
+
+    from kyodo.grants.models import Application, Award, ExpenseLine
+
+    rule = open_rule(code, fiscal_year)
+    make_eligible(community, rule.fiscal_year)
+    existing = Application.objects.filter(program=rule.program, community=community, fiscal_year=rule.fiscal_year)
+    if existing.exists():
+        return existing.get()
+    application = Application.objects.create(
+        program=rule.program, rule=rule, community=community, fiscal_year=rule.fiscal_year, title=title,
+        purpose="地域の防災力を高める", status=status, prepared_by=community_user(community),
+        requested_yen=amount_yen * lines,
+        submitted_at=None if status == "draft" else timezone.now(),
+        recommended_by=branch_user(community) if status in ("recommended", "awarded", "rejected") else None,
+    )
+    meeting = ensure_category("meeting", "会議費")
+    for index in range(lines):
+        ExpenseLine.objects.create(application=application, category=meeting, description=f"会場費{index + 1}",
+                                   amount_yen=amount_yen, order=index + 1)
+    if status == "awarded":
+        Award.objects.create(application=application, amount_yen=amount_yen * lines, decided_on=dt.date.today(),
+                             decision_number=f"一協第{application.pk}号", decided_by=branch_user(community))
+    return application

@@ -12,7 +12,7 @@ from kyodo.grants import services
 from kyodo.grants.models import ProgramRule, SimulationScenario
 from kyodo.locking import StaleObject
 from tests.factories import CommunityFactory, CommunityPlanFactory, DistrictFigureFactory
-from tests.grants.factories import ensure_category, ensure_rule, ensure_scenario, rule_post_data
+from tests.grants.factories import ensure_category, ensure_rule, ensure_scenario, make_application, rule_post_data
 
 
 @pytest.fixture
@@ -85,8 +85,10 @@ def test_rule_edit_validation_conflict_and_audit(world, planned, city_admin):
         services.update_rule(planned, actor=city_admin, version=1, base_yen=2)
 
 
-def test_locked_rule_is_refused(world, planned, city_admin, monkeypatch):
-    monkeypatch.setattr(ProgramRule, "is_locked", property(lambda self: True))
+def test_locked_rule_is_refused(world, planned, city_admin):
+    assert not planned.is_locked
+    make_application(world.community_a, fiscal_year=planned.fiscal_year)  # the year now has an application
+    assert planned.is_locked
     with pytest.raises(services.RuleLocked):
         services.update_rule(planned, actor=city_admin, version=planned.version, base_yen=1)
     response = world.client("city_admin").post(

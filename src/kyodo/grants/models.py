@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from kyodo.communities.models import FISCAL_YEAR_VALIDATORS
 from kyodo.fiscal_years import FiscalYear
 from kyodo.grants.entitlements import Parameters
+from kyodo.grants.workflow import ApplicationStatus
 
 
 class Eligibility(models.TextChoices):
@@ -144,9 +147,8 @@ class ProgramRule(models.Model):
 
     @property
     def is_locked(self) -> bool:
-        # Once the year has applications the rule may no longer change. Applications arrive with
-        # the application-lifecycle slice of the grants app; until then no rule is locked.
-        return False
+        """Once the year has applications the rule may no longer change."""
+        return Application.objects.filter(program_id=self.program_id, fiscal_year=self.fiscal_year).exists()
 
 
 class SimulationScenario(models.Model):
@@ -198,3 +200,156 @@ class SimulationScenario(models.Model):
     @property
     def parameters(self) -> Parameters:
         return Parameters.of(self)
+
+
+class ApplicationQuerySet(models.QuerySet["Application"]):
+    def visible_to(self, user: Any) -> ApplicationQuerySet:
+        """City admin: all; branch staff: its branch's; community members: their own; liaisons: assigned."""
+        from kyodo.accounts.roles import Role
+
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        if user.is_city_admin:
+            return self
+        if user.role == Role.BRANCH_STAFF:
+            return self.filter(community__district__branch_office_id=user.branch_office_id)
+        if user.is_community_member:
+            return self.filter(community_id=user.community_id)
+        if user.is_city_staff:
+            return self.filter(
+                community__liaison_assignments__in=user.liaison_assignments.active()
+            ).distinct()
+        return self.none()
+
+
+class Application(models.Model):
+    """申請: a community's application to a program for one fiscal year, with its expense lines."""
+
+    program = models.ForeignKey(
+        GrantProgram, verbose_name=_("補助金制度"), on_delete=models.PROTECT, related_name="applications"
+    )
+    rule = models.ForeignKey(
+        ProgramRule, verbose_name=_("年度別ルール"), on_delete=models.PROTECT, related_name="applications"
+    )
+    community = models.ForeignKey(
+        "communities.Community", verbose_name=_("地域協働体"), on_delete=models.PROTECT,
+        related_name="grant_applications",
+    )
+    fiscal_year = models.PositiveSmallIntegerField(_("年度"), validators=FISCAL_YEAR_VALIDATORS)
+    title = models.CharField(_("事業名"), max_length=200)
+    purpose = models.TextField(_("事業の目的・内容"), blank=True)
+    planned_initiatives = models.ManyToManyField(
+        "communities.PlanInitiative", verbose_name=_("地域づくり計画の取組"), blank=True,
+        related_name="grant_applications",
+    )
+    status = models.CharField(
+        _("状態"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    requested_yen = models.PositiveBigIntegerField(_("申請額(円)"), default=0)
+    prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("作成者"), on_delete=models.PROTECT, related_name="+"
+    )
+    recommended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("推薦者"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("申請日時"), null=True, blank=True)
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    objects = ApplicationQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[planned_initiatives])
+
+    class Meta:
+        ordering = ["-fiscal_year", "program__order", "community__name_kana", "pk"]
+        verbose_name = _("補助金の申請")
+        verbose_name_plural = _("補助金の申請")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "community", "fiscal_year"], name="one_application_per_program_community_year"
+            ),
+            models.CheckConstraint(name="application_requested_not_negative", condition=models.Q(requested_yen__gte=0)),
+            models.CheckConstraint(
+                name="application_status_valid", condition=models.Q(status__in=ApplicationStatus.values)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.community} {self.program} {FiscalYear(self.fiscal_year).wareki}"
+
+    @property
+    def fiscal_year_obj(self) -> FiscalYear:
+        return FiscalYear(self.fiscal_year)
+
+
+class ExpenseLine(models.Model):
+    """経費の明細: one line of an application's expense plan."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="lines")
+    category = models.ForeignKey(ExpenseCategory, verbose_name=_("経費区分"), on_delete=models.PROTECT)
+    description = models.CharField(_("内容"), max_length=200)
+    amount_yen = models.PositiveIntegerField(_("金額(円)"))
+    order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["application", "order", "pk"]
+        verbose_name = _("経費の明細")
+        verbose_name_plural = _("経費の明細")
+        constraints = [
+            models.CheckConstraint(name="expense_line_amount_positive", condition=models.Q(amount_yen__gte=1)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category} {self.description}"
+
+
+class Award(models.Model):
+    """交付決定: the city's decision to grant an amount for an application."""
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="award")
+    amount_yen = models.PositiveIntegerField(_("交付決定額(円)"))
+    conditions = models.TextField(_("交付の条件"), blank=True)
+    decision_number = models.CharField(_("交付決定番号"), max_length=50, unique=True)
+    decided_on = models.DateField(_("交付決定日"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("決定者"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-decided_on", "pk"]
+        verbose_name = _("交付決定")
+        verbose_name_plural = _("交付決定")
+        constraints = [
+            models.CheckConstraint(name="award_amount_not_negative", condition=models.Q(amount_yen__gte=0)),
+        ]
+
+    def __str__(self) -> str:
+        return self.decision_number
+
+
+class Transition(models.Model):
+    """One step of an application's timeline: who moved it from which state to which, and why."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("変更前"), max_length=20, choices=ApplicationStatus.choices)
+    to_status = models.CharField(_("変更後"), max_length=20, choices=ApplicationStatus.choices)
+    action = models.CharField(_("操作"), max_length=20)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作者"), on_delete=models.PROTECT, related_name="+"
+    )
+    comment = models.TextField(_("コメント"), blank=True)
+    occurred_at = models.DateTimeField(_("日時"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["application", "occurred_at", "pk"]
+        verbose_name = _("申請の経過")
+        verbose_name_plural = _("申請の経過")
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.from_status} → {self.to_status}"

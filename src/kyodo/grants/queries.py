@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 
 from kyodo.communities.models import Community, CommunityPlan, District, DistrictFigure
 from kyodo.fiscal_years import FiscalYear
 from kyodo.grants.entitlements import Parameters, eligible, formula_text
-from kyodo.grants.models import GrantProgram, ProgramRule, SimulationScenario
+from kyodo.grants.models import Application, ExpenseLine, GrantProgram, ProgramRule, SimulationScenario, Transition
 
 
 def communities_with_year(fiscal_year: int, communities: QuerySet[Community] | None = None) -> QuerySet[Community]:
@@ -249,3 +249,44 @@ def community_entitlements(community: Community, fiscal_years: list[int]) -> lis
             years.append(CommunityYear(FiscalYear(year), rule, row))
         result.append(CommunityProgram(program, years))
     return result
+
+
+# ---- applications -----------------------------------------------------------------------
+
+
+def applications_visible_to(user: Any) -> QuerySet[Application]:
+    """The applications ``user`` may see, scoped in SQL (see Application.objects.visible_to)."""
+    return Application.objects.visible_to(user)
+
+
+def review_queue(user: Any, status: str = "") -> QuerySet[Application]:
+    """The user's visible applications (in ``status`` if given), oldest submission first,
+    with program, community and its branch: one query however many applications."""
+    queue = applications_visible_to(user).select_related("program", "community__district__branch_office", "rule")
+    if status:
+        queue = queue.filter(status=status)
+    return queue.order_by("-fiscal_year", F("submitted_at").asc(nulls_last=True), "pk")
+
+
+def status_counts(user: Any) -> dict[str, int]:
+    """How many visible applications are in each state (one query)."""
+    rows = applications_visible_to(user).order_by().values("status").annotate(count=Count("pk"))
+    return {row["status"]: row["count"] for row in rows}
+
+
+def application_detail(user: Any, pk: int) -> Application:
+    """One visible application with its lines, award and timeline (Http404 if not visible)."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        applications_visible_to(user)
+        .select_related(
+            "program", "rule", "community__district__branch_office", "prepared_by", "recommended_by", "award"
+        )
+        .prefetch_related(
+            Prefetch("lines", queryset=ExpenseLine.objects.select_related("category")),
+            Prefetch("transitions", queryset=Transition.objects.select_related("actor")),
+            "planned_initiatives",
+        ),
+        pk=pk,
+    )
