@@ -8,7 +8,7 @@ Programs and rules are created on demand (the `world` fixture has none).
 from __future__ import annotations
 
 from tests.access import ALL, CITY, COMMUNITY_VIEWERS_OWN, Case, community_slug
-from tests.grants.factories import ensure_rule, ensure_scenario, rule_post_data
+from tests.grants.factories import application_in_state, ensure_rule, ensure_scenario, rule_post_data
 
 VIEWERS = frozenset({"city_admin", "branch_staff"})
 
@@ -42,6 +42,63 @@ def _scenario_data(world, which):
     return {"name": "案", "base_yen": "1", "per_household_yen": "0", "per_resident_yen": "0", "rounding_unit_yen": "1"}
 
 
+# Applications: viewed by the city, the community's branch, its members and its liaison; prepared
+# by its members; reviewed by its branch and the city; decided by the city.
+APPLICATION_LISTERS = frozenset(
+    {"city_admin", "branch_staff", "liaison", "department_staff", "community_secretariat", "community_officer"}
+)
+APPLICATION_VIEWERS_OWN = frozenset({"city_admin", "branch_staff", "liaison", "community_secretariat",
+                                     "community_officer"})
+PREPARERS_OWN = frozenset({"community_secretariat", "community_officer"})
+REVIEWERS_OWN = frozenset({"city_admin", "branch_staff"})
+NOBODY = frozenset()
+
+
+def _application(status):
+    def kwargs(world, which):
+        return {"pk": application_in_state(world.community(which), status).pk}
+
+    return kwargs
+
+
+def _line(world, which):
+    application = application_in_state(world.community(which), "draft")
+    return {"pk": application.pk, "line_pk": application.lines.first().pk}
+
+
+def _version(world, which, **more):
+    from kyodo.grants.models import Application
+
+    application = Application.objects.filter(community=world.community(which)).latest("pk")
+    return {"version": str(application.version), **more}
+
+
+def _version_prefixed(action, **more):
+    def data(world, which):
+        values = _version(world, which, comment="確認しました", **more)
+        return {f"{action}-{key}": value for key, value in values.items()}
+
+    return data
+
+
+def _award_data(world, which):
+    import uuid
+
+    return _version_prefixed("award", amount_yen="100000", decision_number=f"一協第{uuid.uuid4().hex[:8]}号",
+                             decided_on="2026-06-01")(world, which)
+
+
+def _line_data(world, which):
+    from tests.grants.factories import ensure_category
+
+    return _version(world, which, category=str(ensure_category("meeting", "会議費").pk), description="会場費",
+                    amount_yen="1000")
+
+
+def _edit_data(world, which):
+    return _version(world, which, title="防災訓練", purpose="")
+
+
 CASES = [
     Case("grants:index", own=ALL),
     Case("grants_staff:index", own=VIEWERS),
@@ -56,6 +113,26 @@ CASES = [
     Case("grants_staff:scenario-adopt", own=CITY, kwargs=_scenario),
     Case("grants_staff:scenario-delete", own=CITY, kwargs=_fresh_scenario, method="post", ok_status=(302,)),
     Case("grants_staff:my-entitlements", own=COMMUNITY_VIEWERS_OWN, other=CITY, kwargs=community_slug),
+    Case("grants_staff:application-list", own=APPLICATION_LISTERS),
+    Case("grants_staff:application-create", own=PREPARERS_OWN, other=NOBODY, kwargs=community_slug),
+    Case("grants_staff:application-detail", own=APPLICATION_VIEWERS_OWN, other=CITY, kwargs=_application("draft")),
+    Case("grants_staff:application-edit", own=PREPARERS_OWN, other=NOBODY, kwargs=_application("draft"),
+         method="post", data=_edit_data, ok_status=(302,)),
+    Case("grants_staff:application-line-add", own=PREPARERS_OWN, other=NOBODY, kwargs=_application("draft"),
+         method="post", data=_line_data, ok_status=(302,)),
+    Case("grants_staff:application-line-edit", own=PREPARERS_OWN, other=NOBODY, kwargs=_line),
+    Case("grants_staff:application-line-delete", own=PREPARERS_OWN, other=NOBODY, kwargs=_line, method="post",
+         data=_version, ok_status=(302,)),
+    Case("grants_staff:application-submit", own=PREPARERS_OWN, other=NOBODY, kwargs=_application("draft"),
+         method="post", data=_version_prefixed("submit"), ok_status=(302,)),
+    Case("grants_staff:application-return", own=REVIEWERS_OWN, other=CITY, kwargs=_application("submitted"),
+         method="post", data=_version_prefixed("return"), ok_status=(302,)),
+    Case("grants_staff:application-recommend", own=REVIEWERS_OWN, other=CITY, kwargs=_application("submitted"),
+         method="post", data=_version_prefixed("recommend"), ok_status=(302,)),
+    Case("grants_staff:application-award", own=CITY, kwargs=_application("recommended"), method="post",
+         data=_award_data, ok_status=(302,)),
+    Case("grants_staff:application-reject", own=CITY, kwargs=_application("recommended"), method="post",
+         data=_version_prefixed("reject"), ok_status=(302,)),
     Case("GET /api/v1/grants/programs", own=ALL),
     Case("GET /api/v1/grants/programs/{code}/rules", own=ALL, kwargs=_code),
 ]

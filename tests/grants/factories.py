@@ -147,3 +147,23 @@ def make_application(community, *, status: str = "draft", code: str = "activity"
         Award.objects.create(application=application, amount_yen=amount_yen * lines, decided_on=dt.date.today(),
                              decision_number=f"一協第{application.pk}号", decided_by=branch_user(community))
     return application
+
+
+def application_in_state(community, status: str, *, lines: int = 1):
+    """The community's current-year activity application, put (back) into ``status`` with
+    ``lines`` lines: for tests that act on it repeatedly (the authorization matrix)."""
+    from kyodo.grants.models import Application, Award, ExpenseLine
+
+    application = make_application(community, status=status, lines=lines)
+    Award.objects.filter(application=application).delete()
+    if application.lines.count() < lines:
+        for index in range(lines - application.lines.count()):
+            ExpenseLine.objects.create(application=application, category=ensure_category("meeting", "会議費"),
+                                       description=f"会場費{index}", amount_yen=100_000)
+    Application.objects.filter(pk=application.pk).update(
+        status=status,
+        recommended_by=branch_user(community) if status in ("recommended", "awarded", "rejected") else None,
+        requested_yen=sum(application.lines.values_list("amount_yen", flat=True)),
+    )
+    application.refresh_from_db()
+    return application

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kyodo.grants import staff_views
+from kyodo.grants import application_views, staff_views
 
 app_name = "grants_staff"
 urlpatterns = [
@@ -17,4 +17,22 @@ urlpatterns = [
     ),
     path("<slug:program>/<int:fiscal_year>/scenarios/", staff_views.scenario_list, name="scenario-list"),
     path("<slug:program>/<int:fiscal_year>/scenarios/save/", staff_views.scenario_save, name="scenario-save"),
+]
+
+urlpatterns += [
+    path("applications/", application_views.application_list, name="application-list"),
+    path("community/<slug:slug>/applications/new/", application_views.application_create, name="application-create"),
+    path("applications/<int:pk>/", application_views.application_detail, name="application-detail"),
+    path("applications/<int:pk>/edit/", application_views.application_edit, name="application-edit"),
+    path("applications/<int:pk>/lines/new/", application_views.line_add, name="application-line-add"),
+    path("applications/<int:pk>/lines/<int:line_pk>/edit/", application_views.line_edit,
+         name="application-line-edit"),
+    path("applications/<int:pk>/lines/<int:line_pk>/delete/", application_views.line_delete,
+         name="application-line-delete"),
+    path("applications/<int:pk>/submit/", application_views.application_submit, name="application-submit"),
+    path("applications/<int:pk>/return/", application_views.application_return, name="application-return"),
+    path("applications/<int:pk>/recommend/", application_views.application_recommend,
+         name="application-recommend"),
+    path("applications/<int:pk>/award/", application_views.application_award, name="application-award"),
+    path("applications/<int:pk>/reject/", application_views.application_reject, name="application-reject"),
 ]

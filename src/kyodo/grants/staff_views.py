@@ -19,7 +19,7 @@ from kyodo.communities.queries import communities_in_scope
 from kyodo.fiscal_years import FiscalYear
 from kyodo.grants import forms, queries, services
 from kyodo.grants.entitlements import ROUNDING_LABELS, Parameters
-from kyodo.grants.models import GrantProgram, ProgramRule, SimulationScenario
+from kyodo.grants.models import Application, GrantProgram, ProgramRule, SimulationScenario
 from kyodo.locking import StaleObject
 from kyodo.spreadsheets import safe_row
 
@@ -378,12 +378,22 @@ def _community(request: HttpRequest, slug: str) -> Community:
 @require_perm("communities.view_community_internal", load=_community)
 def my_entitlements(request: HttpRequest, community: Community, slug: str) -> HttpResponse:
     this_year = FiscalYear.current().year
+    programs = queries.community_entitlements(community, [this_year, this_year + 1])
+    existing = {
+        (a.program_id, a.fiscal_year): a
+        for a in Application.objects.filter(community=community, fiscal_year__in=[this_year, this_year + 1])
+    }
+    for item in programs:
+        for year in item.years:
+            year.application = existing.get((item.program.pk, year.fiscal_year.year))  # type: ignore[attr-defined]
     return render(
         request,
         "grants/staff/community.html",
         {
             "community": community,
-            "programs": queries.community_entitlements(community, [this_year, this_year + 1]),
+            "programs": programs,
+            "can_prepare": request.user.has_perm("grants.prepare_application", community),
+            "can_view_applications": request.user.has_perm("grants.view_application", community),
             "crumbs": [
                 (_("作業画面"), reverse("staff:home")),
                 (community.name, reverse("communities_staff:community", args=[community.slug])),

@@ -1,0 +1,89 @@
+"""Forms for applications: Japanese messages next to the field; the services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kyodo.communities.models import PlanInitiative
+from kyodo.fiscal_years import FiscalYear
+from kyodo.grants.models import ExpenseCategory, GrantProgram
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _yen_field(label: str, *, min_value: int) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=min_value,
+        error_messages={
+            "required": _("金額を入力してください。"),
+            "invalid": _("金額は円単位の整数で入力してください。"),
+            "min_value": _("金額は%(limit_value)s円以上で入力してください。"),
+        },
+    )
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class ApplicationForm(VersionForm):
+    """Title, purpose and planned initiatives; program and year too when creating."""
+
+    program = forms.ModelChoiceField(label=_("補助金制度"), queryset=GrantProgram.objects.all())
+    fiscal_year = forms.TypedChoiceField(label=_("年度"), coerce=int, choices=())
+    title = forms.CharField(
+        label=_("事業名"), max_length=200, error_messages={"required": _("事業名を入力してください。")}
+    )
+    purpose = forms.CharField(label=_("事業の目的・内容"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    planned_initiatives = forms.ModelMultipleChoiceField(
+        label=_("地域づくり計画の取組"), queryset=PlanInitiative.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, community: Any, fiscal_year: int | None, creating: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if creating:
+            del self.fields["version"]
+            this_year = FiscalYear.current().year
+            self.fields["fiscal_year"].choices = [  # type: ignore[attr-defined]
+                (year, FiscalYear(year).wareki) for year in (this_year - 1, this_year, this_year + 1)
+            ]
+        else:
+            del self.fields["program"], self.fields["fiscal_year"]
+        year = fiscal_year or FiscalYear.current().year
+        self.fields["planned_initiatives"].queryset = PlanInitiative.objects.filter(  # type: ignore[attr-defined]
+            plan__community=community, plan__start_fiscal_year__lte=year, plan__end_fiscal_year__gte=year
+        )
+
+
+class ExpenseLineForm(VersionForm):
+    category = forms.ModelChoiceField(
+        label=_("経費区分"), queryset=ExpenseCategory.objects.all(),
+        error_messages={"required": _("経費区分を選んでください。")},
+    )
+    description = forms.CharField(
+        label=_("内容"), max_length=200, error_messages={"required": _("内容を入力してください。")}
+    )
+    amount_yen = _yen_field(_("金額(円)"), min_value=1)
+
+
+class ActionForm(VersionForm):
+    comment = forms.CharField(label=_("コメント"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class AwardForm(ActionForm):
+    amount_yen = _yen_field(_("交付決定額(円)"), min_value=0)
+    decision_number = forms.CharField(
+        label=_("交付決定番号"), max_length=50, error_messages={"required": _("交付決定番号を入力してください。")}
+    )
+    decided_on = forms.DateField(
+        label=_("交付決定日"), widget=DATE_WIDGET,
+        error_messages={
+            "required": _("交付決定日を入力してください。"), "invalid": _("日付を正しく入力してください。")
+        },
+    )
+    conditions = forms.CharField(label=_("交付の条件"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
