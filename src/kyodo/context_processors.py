@@ -4,7 +4,16 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import get_language
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
-    return {"municipality": settings.MUNICIPALITY, "demo_mode": settings.DEMO_MODE}
+    municipality = settings.MUNICIPALITY
+    english = get_language() == "en"
+    return {
+        "municipality": municipality,
+        # The municipality's name in the page's language (一関市 / Ichinoseki City).
+        "city_name": municipality["name_en"] if english else municipality["name"],
+        "city_full_name": municipality["name_en"] if english else municipality["prefecture"] + municipality["name"],
+        "demo_mode": settings.DEMO_MODE,
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from kyodo.access import public
 from kyodo.plans import queries
@@ -21,7 +22,11 @@ def _render_plan(request: HttpRequest, plan: PromotionPlan | None) -> HttpRespon
             "empty_colspan": len(plan.fiscal_years) + 2,
             "achievements": [a for a in plan.assessments.all() if a.kind == a.Kind.ACHIEVEMENT],
             "open_issues": [a for a in plan.assessments.all() if a.kind == a.Kind.OPEN_ISSUE],
-            "crumbs": [("ホーム", reverse("portal:home")), ("推進計画", reverse("plans:current")), (plan.title, "")],
+            "crumbs": [
+                (_("ホーム"), reverse("portal:home")),
+                (_("推進計画"), reverse("plans:current")),
+                (plan.title, ""),
+            ],
         }
     return render(request, "plans/plan_detail.html", context)
 
@@ -49,9 +54,9 @@ def measure(request: HttpRequest, number: int, measure: int) -> HttpResponse:
         "schedules": schedules,
         "cells": queries.schedule_cells(schedules, fiscal_years),
         "crumbs": [
-            ("ホーム", reverse("portal:home")),
-            ("推進計画", reverse("plans:current")),
+            (_("ホーム"), reverse("portal:home")),
+            (_("推進計画"), reverse("plans:current")),
             (plan.title, plan.get_absolute_url()),
-            (f"事業{found.number}", ""),
+            (_("事業%(number)s") % {"number": found.number}, ""),
         ],
     })
