@@ -99,6 +99,17 @@ def _edit_data(world, which):
     return _version(world, which, title="防災訓練", purpose="")
 
 
+def _api_application(status):
+    def kwargs(world, which):
+        return {"application_id": application_in_state(world.community(which), status).pk}
+
+    return kwargs
+
+
+def _api_version(world, which):
+    return {"version": int(_version(world, which)["version"])}
+
+
 CASES = [
     Case("grants:index", own=ALL),
     Case("grants_staff:index", own=VIEWERS),
@@ -135,6 +146,10 @@ CASES = [
          data=_version_prefixed("reject"), ok_status=(302,)),
     Case("GET /api/v1/grants/programs", own=ALL),
     Case("GET /api/v1/grants/programs/{code}/rules", own=ALL, kwargs=_code),
+    Case("GET /api/v1/grants/applications/{application_id}", own=APPLICATION_VIEWERS_OWN, other=CITY,
+         kwargs=_api_application("draft")),
+    Case("POST /api/v1/grants/applications/{application_id}/submit", own=PREPARERS_OWN, other=NOBODY,
+         kwargs=_api_application("draft"), data=_api_version),
 ]
 
 __all__ = ["CASES", "rule_post_data"]

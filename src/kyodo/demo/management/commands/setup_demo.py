@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from kyodo.communities.demo import create_demo_content
 from kyodo.communities.loading import load_communities
 from kyodo.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo_accounts
+from kyodo.grants.demo import create_demo_applications
 from kyodo.grants.loading import load_grant_programs
 from kyodo.plans.loading import load_promotion_plans
 
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         load_grant_programs()
         create_demo_content()
         create_demo_accounts()
+        create_demo_applications()
         self.stdout.write(f"Loaded: {plans} new plan(s), {communities} new row(s) of communities and districts.")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
