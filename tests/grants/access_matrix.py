@@ -7,7 +7,7 @@ Programs and rules are created on demand (the `world` fixture has none).
 
 from __future__ import annotations
 
-from tests.access import ALL, CITY, COMMUNITY_VIEWERS_OWN, Case, community_slug
+from tests.access import ALL, CITY, COMMUNITY_VIEWERS_OWN, SIGNED_IN, Case, community_slug
 from tests.grants.factories import application_in_state, ensure_rule, ensure_scenario, rule_post_data
 
 VIEWERS = frozenset({"city_admin", "branch_staff"})
@@ -146,6 +146,8 @@ CASES = [
          data=_version_prefixed("reject"), ok_status=(302,)),
     Case("GET /api/v1/grants/programs", own=ALL),
     Case("GET /api/v1/grants/programs/{code}/rules", own=ALL, kwargs=_code),
+    # Any signed-in user gets the list, scoped to what they may see (empty for most roles).
+    Case("GET /api/v1/grants/applications", own=SIGNED_IN),
     Case("GET /api/v1/grants/applications/{application_id}", own=APPLICATION_VIEWERS_OWN, other=CITY,
          kwargs=_api_application("draft")),
     Case("POST /api/v1/grants/applications/{application_id}/submit", own=PREPARERS_OWN, other=NOBODY,

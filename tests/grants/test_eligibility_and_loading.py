@@ -34,8 +34,8 @@ def test_loader_is_idempotent_and_never_overwrites():
     created = load_grant_programs()
     assert GrantProgram.objects.count() == 4
     assert ExpenseCategory.objects.count() == 10
-    assert ProgramRule.objects.count() == 4 * 7
-    assert created == 4 + 10 + 28
+    assert ProgramRule.objects.count() == 4 * 8  # FY2019–FY2026
+    assert created == 4 + 10 + 32
     rule = ProgramRule.objects.get(program__code="activity", fiscal_year=2023)
     assert rule.is_demo_data and rule.base_yen == 300_000 and rule.rounding_unit_yen == 1000
     assert {c.name for c in rule.ineligible_categories.all()} == {"飲食費", "慶弔費"}

@@ -33,9 +33,14 @@ keys = st.one_of(st.sampled_from(SORT_KEYS), st.text(min_size=1, max_size=20))
 parameters = st.dictionaries(keys, values, max_size=5)
 
 
-def api_list_paths() -> list[str]:
+def api_list_paths() -> list[tuple[str, str]]:
+    """(role, path) of every API list: anonymous for public ones, a city administrator for the rest."""
     spec = api.get_openapi_schema()
-    return sorted(path for path, item in spec["paths"].items() if "get" in item and "{" not in path)
+    return sorted(
+        ("city_admin" if item["get"].get("security") else "anonymous", path)
+        for path, item in spec["paths"].items()
+        if "get" in item and "{" not in path
+    )
 
 
 LIST_PAGES = [
@@ -50,7 +55,7 @@ LIST_PAGES = [
     ("city_admin", "/staff/grants/activity/2023/simulation/"),
     ("city_admin", "/staff/grants/activity/2023/entitlements/"),
     ("city_admin", "/staff/grants/activity/2023/scenarios/"),
-] + [("anonymous", path) for path in api_list_paths()]
+] + api_list_paths()
 
 
 @pytest.fixture

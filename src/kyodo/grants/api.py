@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import django_auth
@@ -188,6 +188,19 @@ def _detail(application: Application) -> dict[str, Any]:
             for t in application.transitions.all()
         ],
     }
+
+
+@router.get("/applications", response=list[GrantApplicationOut], auth=django_auth, summary="補助金の申請の一覧")
+@signed_in
+def list_applications(
+    request: HttpRequest,
+    status: ApplicationStatus | None = None,
+    limit: int = Query(50, ge=1, le=100),
+    offset: int = Query(0, ge=0),
+) -> list[dict]:
+    """The caller's visible applications (the same scope as the staff queue), newest fiscal year first."""
+    queue = queries.review_queue(request.user, status or "")
+    return [_summary(application) for application in queue[offset : offset + limit]]
 
 
 @router.get(
