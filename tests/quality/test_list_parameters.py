@@ -55,7 +55,10 @@ LIST_PAGES = [
     ("city_admin", "/staff/grants/activity/2023/simulation/"),
     ("city_admin", "/staff/grants/activity/2023/entitlements/"),
     ("city_admin", "/staff/grants/activity/2023/scenarios/"),
-] + api_list_paths()
+    ("city_admin", "/staff/grants/applications/"),
+    ("community_secretariat", "/staff/grants/applications/"),
+    *api_list_paths(),
+]
 
 
 @pytest.fixture
