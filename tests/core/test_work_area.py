@@ -38,3 +38,23 @@ def test_department_staff_see_the_measures_they_own(world):
     MeasureFactory(policy=PolicyFactory(plan=plan), title="協働によるまちづくりの啓発", department=world.department)
     html = world.client("department_staff").get(reverse("staff:home")).content.decode()
     assert "協働によるまちづくりの啓発" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "links"),
+    [
+        ("city_admin", ["/staff/grants/applications/", "/staff/grants/"]),
+        ("branch_staff", ["/staff/grants/applications/", "/staff/grants/"]),
+        ("community_secretariat", ["/staff/grants/applications/", "/staff/grants/community/aoba/"]),
+    ],
+)
+def test_the_work_area_leads_to_the_grants(world, role, links):
+    html = world.client(role).get(reverse("staff:home")).content.decode()
+    for link in links:
+        assert f'href="{link}"' in html
+
+
+@pytest.mark.django_db
+def test_advisors_see_no_grant_links(world):
+    assert "/staff/grants/" not in world.client("advisor").get(reverse("staff:home")).content.decode()
