@@ -12,6 +12,8 @@ from django.urls import Resolver404, resolve
 # Not pages for people, or not ours to audit: Django admin beyond its index, sign-out,
 # the API and its docs (Swagger UI), files, the language switch (POST only).
 SKIP_PREFIXES = ("/api/", "/static/", "/media/", "/i18n/", "/accounts/logout/")
+# Files, not pages (Excel exports, PDFs, attachments): tests/quality/test_downloads.py checks who may have them.
+DOWNLOAD_WORDS = ("export", "download", "pdf", "attachment")
 MAX_PAGES = 100
 MAX_PER_URL_NAME = 2  # 33 communities share one template: two of each page type are enough
 
@@ -34,6 +36,8 @@ def url_name(path: str) -> str:
 def skipped(path: str) -> bool:
     bare = urlsplit(path).path
     if bare.startswith(SKIP_PREFIXES):
+        return True
+    if any(word in url_name(bare) for word in DOWNLOAD_WORDS):
         return True
     return bare.startswith("/admin/") and bare != "/admin/"
 
