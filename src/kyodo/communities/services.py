@@ -7,10 +7,10 @@ Status changes and plan adoption are decisions: they also go to the audit log.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.audit.services import record_event
@@ -42,6 +42,9 @@ class DuplicateFigure(Exception):
         return str(self.message)
 
 
+_Model = TypeVar("_Model", bound=models.Model)
+
+
 def _set(instance: Any, changes: dict[str, Any]) -> list[str]:
     """Assign the changes; return the names of the fields whose value changed.
 
@@ -52,6 +55,14 @@ def _set(instance: Any, changes: dict[str, Any]) -> list[str]:
     for name in changed:
         setattr(instance, name, changes[name])
     return changed
+
+
+def _save_changes(instance: _Model, changes: dict[str, Any]) -> _Model:
+    """Assign and save ``changes`` (the plain edit of a row without optimistic locking)."""
+    _set(instance, changes)
+    if changes:
+        instance.save(update_fields=list(changes))
+    return instance
 
 
 # Community profile ---------------------------------------------------------------------------
@@ -100,10 +111,7 @@ def create_officer(
 @transaction.atomic
 def update_officer(officer: Officer, *, actor: Any, **changes: Any) -> Officer:
     """Change an officer's position, name, age band or term."""
-    _set(officer, changes)
-    if changes:
-        officer.save(update_fields=list(changes))
-    return officer
+    return _save_changes(officer, changes)
 
 
 @transaction.atomic
@@ -124,10 +132,7 @@ def create_member_organization(community: Community, *, actor: Any, name: str, k
 @transaction.atomic
 def update_member_organization(organization: MemberOrganization, *, actor: Any, **changes: Any) -> MemberOrganization:
     """Rename or reclassify a member organisation."""
-    _set(organization, changes)
-    if changes:
-        organization.save(update_fields=list(changes))
-    return organization
+    return _save_changes(organization, changes)
 
 
 @transaction.atomic
@@ -187,10 +192,7 @@ def create_plan_goal(plan: CommunityPlan, *, actor: Any, order: int, title: str,
 @transaction.atomic
 def update_plan_goal(goal: PlanGoal, *, actor: Any, **changes: Any) -> PlanGoal:
     """Change a goal's number, title or description."""
-    _set(goal, changes)
-    if changes:
-        goal.save(update_fields=list(changes))
-    return goal
+    return _save_changes(goal, changes)
 
 
 @transaction.atomic
@@ -217,10 +219,7 @@ def create_plan_initiative(
 @transaction.atomic
 def update_plan_initiative(initiative: PlanInitiative, *, actor: Any, **changes: Any) -> PlanInitiative:
     """Change an initiative's year, goal, title or description."""
-    _set(initiative, changes)
-    if changes:
-        initiative.save(update_fields=list(changes))
-    return initiative
+    return _save_changes(initiative, changes)
 
 
 @transaction.atomic
@@ -258,10 +257,7 @@ def create_branch_office(
 @transaction.atomic
 def update_branch_office(branch_office: BranchOffice, *, actor: Any, **changes: Any) -> BranchOffice:
     """Change a branch office's names, slug or order."""
-    _set(branch_office, changes)
-    if changes:
-        branch_office.save(update_fields=list(changes))
-    return branch_office
+    return _save_changes(branch_office, changes)
 
 
 @transaction.atomic
@@ -279,9 +275,7 @@ def create_district(
 @transaction.atomic
 def update_district(district: District, *, actor: Any, **changes: Any) -> District:
     """Change a district's names, branch office or order; its communities' search text follows."""
-    _set(district, changes)
-    if changes:
-        district.save(update_fields=list(changes))
+    _save_changes(district, changes)
     if "name" in changes:
         for community in district.communities.all():
             community.save(update_fields=["search_text"])
@@ -310,7 +304,4 @@ def create_district_figure(
 @transaction.atomic
 def update_district_figure(figure: DistrictFigure, *, actor: Any, **changes: Any) -> DistrictFigure:
     """Correct a recorded figure (row history keeps the previous value)."""
-    _set(figure, changes)
-    if changes:
-        figure.save(update_fields=list(changes))
-    return figure
+    return _save_changes(figure, changes)
