@@ -107,3 +107,9 @@ def city_admin(world) -> User:
 @pytest.fixture
 def secretary(world) -> User:
     return world.users["community_secretariat"]
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory):
+    """Uploaded files go to a temporary folder, never into var/."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))

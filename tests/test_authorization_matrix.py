@@ -26,7 +26,7 @@ API_PREFIX = "/api/v1"
 def _collect_cases() -> dict[str, Case]:
     cases: dict[str, Case] = {}
     for module_info in pkgutil.walk_packages([str(Path(tests.__file__).parent)], prefix="tests."):
-        if module_info.name.endswith(".access_matrix"):
+        if module_info.name.rsplit(".", 1)[-1].startswith("access_matrix"):
             module = importlib.import_module(module_info.name)
             for case in module.CASES:
                 assert case.name not in cases, f"{case.name} has two cases"

@@ -125,7 +125,7 @@ def make_application(community, *, status: str = "draft", code: str = "activity"
     returns the existing application, so tests wanting several use different communities."""
     from django.utils import timezone
 
-    from kyodo.grants.models import Application, Award, ExpenseLine
+    from kyodo.grants.models import Application, ExpenseLine
 
     rule = open_rule(code, fiscal_year)
     make_eligible(community, rule.fiscal_year)
@@ -137,33 +137,104 @@ def make_application(community, *, status: str = "draft", code: str = "activity"
         purpose="地域の防災力を高める", status=status, prepared_by=community_user(community),
         requested_yen=amount_yen * lines,
         submitted_at=None if status == "draft" else timezone.now(),
-        recommended_by=branch_user(community) if status in ("recommended", "awarded", "rejected") else None,
+        recommended_by=branch_user(community) if status in RECOMMENDED_OR_LATER else None,
     )
     meeting = ensure_category("meeting", "会議費")
     for index in range(lines):
         ExpenseLine.objects.create(application=application, category=meeting, description=f"会場費{index + 1}",
                                    amount_yen=amount_yen, order=index + 1)
-    if status == "awarded":
-        Award.objects.create(application=application, amount_yen=amount_yen * lines, decided_on=dt.date.today(),
-                             decision_number=f"一協第{application.pk}号", decided_by=branch_user(community))
+    build_state_objects(application)
     return application
+
+
+RECOMMENDED_OR_LATER = ("recommended", "awarded", "rejected", "change_requested", "reported", "report_returned",
+                        "settled", "closed")
+
+
+def city_user():
+    """A city administrator, created if needed (decides the factory-made awards and settlements)."""
+    from kyodo.accounts.models import User
+    from tests.factories import UserFactory
+
+    user = User.objects.filter(role="city_admin", community__isnull=True).order_by("pk").first()
+    return user or UserFactory(username="t_city_factory", role="city_admin")
+
+
+def build_state_objects(application) -> None:
+    """The objects an application in its status has: award, change request, actuals report with a
+    receipt, settlement, payments. Removes those of later steps. Amount = the requested total."""
+    from kyodo.grants.models import (
+        ActualLine,
+        ActualsReport,
+        Attachment,
+        Award,
+        ChangeRequest,
+        Payment,
+        Settlement,
+    )
+    from kyodo.grants.workflow import AWARDED_STATES
+
+    status = application.status
+    amount = application.requested_yen
+    Payment.objects.filter(application=application).delete()
+    Settlement.objects.filter(application=application).delete()
+    ActualLine.objects.filter(report__application=application).delete()
+    ActualsReport.objects.filter(application=application).delete()
+    Attachment.objects.filter(application=application).delete()
+    ChangeRequest.objects.filter(application=application).delete()
+    Award.objects.filter(application=application).delete()
+    if status not in AWARDED_STATES:
+        return
+    Award.objects.create(application=application, amount_yen=amount, decided_on=dt.date.today(),
+                         decision_number=f"一協第{application.pk}号", decided_by=city_user())
+    if status == "change_requested":
+        ChangeRequest.objects.create(application=application, reason="参加者が増えたため", description="会場を広くする",
+                                     previous_amount_yen=amount, requested_amount_yen=amount,
+                                     requested_by=community_user(application.community))
+    if status in ("reported", "report_returned", "settled", "closed"):
+        from django.core.files.base import ContentFile
+        from django.utils import timezone
+
+        report = ActualsReport.objects.create(application=application, summary="防災訓練を2回実施した",
+                                              outcomes="延べ120人が参加", submitted_at=timezone.now())
+        meeting = ensure_category("meeting", "会議費")
+        ActualLine.objects.create(report=report, category=meeting, description="会場費", amount_yen=amount, order=1)
+        receipt = Attachment(application=application, kind="receipt", original_name="領収書.pdf",
+                             content_type="application/pdf", size_bytes=len(MINIMAL_PDF),
+                             sha256="0" * 64, uploaded_by=community_user(application.community))
+        receipt.file.save("receipt.pdf", ContentFile(MINIMAL_PDF), save=False)
+        receipt.save()
+    if status in ("settled", "closed"):
+        Settlement.objects.create(application=application, award_yen=amount, actual_total_yen=amount,
+                                  eligible_actuals_yen=amount, settled_yen=amount,
+                                  notice_number=f"一協確第{application.pk}号", settled_on=dt.date.today(),
+                                  settled_by=city_user())
+    if status == "closed":
+        Payment.objects.create(application=application, kind="final", amount_yen=amount, paid_on=dt.date.today(),
+                               recorded_by=city_user())
+
+
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 def application_in_state(community, status: str, *, lines: int = 1):
     """The community's current-year activity application, put (back) into ``status`` with
-    ``lines`` lines: for tests that act on it repeatedly (the authorization matrix)."""
-    from kyodo.grants.models import Application, Award, ExpenseLine
+    ``lines`` lines and the objects of that status: for tests that act on it repeatedly."""
+    from kyodo.grants.models import Application, ExpenseLine
 
     application = make_application(community, status=status, lines=lines)
-    Award.objects.filter(application=application).delete()
     if application.lines.count() < lines:
         for index in range(lines - application.lines.count()):
             ExpenseLine.objects.create(application=application, category=ensure_category("meeting", "会議費"),
                                        description=f"会場費{index}", amount_yen=100_000)
     Application.objects.filter(pk=application.pk).update(
         status=status,
-        recommended_by=branch_user(community) if status in ("recommended", "awarded", "rejected") else None,
+        recommended_by=branch_user(community) if status in RECOMMENDED_OR_LATER else None,
         requested_yen=sum(application.lines.values_list("amount_yen", flat=True)),
     )
     application.refresh_from_db()
+    build_state_objects(application)
     return application

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -98,6 +100,12 @@ class ProgramRule(models.Model):
     budget_yen = models.PositiveBigIntegerField(_("予算額(円)"), default=0)
     allows_advance_payment = models.BooleanField(_("概算払を認める"), default=False)
     actuals_due_on = models.DateField(_("実績報告の期限"))
+    category_overspend_percent = models.PositiveSmallIntegerField(
+        _("経費区分ごとの超過の許容(%)"),
+        default=20,
+        validators=[MaxValueValidator(100)],
+        help_text=_("実績報告で、経費区分ごとの支出が計画額をこの割合まで超えることを認めます(流用の限度)。"),
+    )
     eligible_categories = models.ManyToManyField(
         ExpenseCategory, verbose_name=_("補助対象経費"), blank=True, related_name="eligible_in"
     )
@@ -353,3 +361,232 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}: {self.from_status} → {self.to_status}"
+
+
+class ChangeRequest(models.Model):
+    """変更承認申請: the community asks to change an awarded application; the city approves or refuses."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("審査中")
+        APPROVED = "approved", _("承認")
+        REFUSED = "refused", _("不承認")
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="change_requests")
+    reason = models.TextField(_("変更の理由"))
+    description = models.TextField(_("変更の内容"))
+    previous_amount_yen = models.PositiveIntegerField(_("変更前の交付決定額(円)"))
+    requested_amount_yen = models.PositiveIntegerField(_("変更後の金額(円)"))
+    status = models.CharField(_("状態"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("申請者"), on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("申請日時"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("決定者"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("決定日時"), null=True, blank=True)
+    decision_comment = models.TextField(_("決定の理由・コメント"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["application", "requested_at", "pk"]
+        verbose_name = _("変更承認申請")
+        verbose_name_plural = _("変更承認申請")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application"], condition=models.Q(status="pending"), name="one_pending_change_request"
+            ),
+            models.CheckConstraint(
+                name="change_request_status_valid", condition=models.Q(status__in=["pending", "approved", "refused"])
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} {self.get_status_display()}"
+
+
+class ActualsReport(models.Model):
+    """実績報告: what the community did with the award and what it actually spent."""
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="actuals_report")
+    summary = models.TextField(_("実施した事業の内容"), blank=True)
+    outcomes = models.TextField(_("事業の成果"), blank=True)
+    submitted_at = models.DateTimeField(_("報告日時"), null=True, blank=True)
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("実績報告")
+        verbose_name_plural = _("実績報告")
+
+    def __str__(self) -> str:
+        return f"{self.application} 実績報告"
+
+
+class ActualLine(models.Model):
+    """One line of actual spending in an actuals report."""
+
+    report = models.ForeignKey(ActualsReport, on_delete=models.CASCADE, related_name="lines")
+    category = models.ForeignKey(ExpenseCategory, verbose_name=_("経費区分"), on_delete=models.PROTECT)
+    description = models.CharField(_("内容"), max_length=200)
+    amount_yen = models.PositiveIntegerField(_("支出額(円)"))
+    order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "order", "pk"]
+        verbose_name = _("支出の明細")
+        verbose_name_plural = _("支出の明細")
+        constraints = [
+            models.CheckConstraint(name="actual_line_amount_positive", condition=models.Q(amount_yen__gte=1)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category} {self.description}"
+
+
+class Settlement(models.Model):
+    """額の確定: the settled amount = the eligible actuals, at most the award; confirmed by the city."""
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="settlement")
+    award_yen = models.PositiveIntegerField(_("交付決定額(円)"))
+    actual_total_yen = models.PositiveIntegerField(_("支出額の合計(円)"))
+    eligible_actuals_yen = models.PositiveIntegerField(_("補助対象の支出額(円)"))
+    settled_yen = models.PositiveIntegerField(_("確定額(円)"))
+    notice_number = models.CharField(_("確定通知番号"), max_length=50, unique=True)
+    settled_on = models.DateField(_("確定日"))
+    settled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("確定者"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-settled_on", "pk"]
+        verbose_name = _("額の確定")
+        verbose_name_plural = _("額の確定")
+        constraints = [
+            models.CheckConstraint(
+                name="settlement_within_award_and_actuals",
+                condition=models.Q(settled_yen__lte=models.F("award_yen"))
+                & models.Q(settled_yen__lte=models.F("eligible_actuals_yen")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.notice_number
+
+
+class Payment(models.Model):
+    """A money movement of an application: advance payment, final payment, or a refund received.
+
+    Idempotent twice over: each kind at most once per application, and each submission's key once."""
+
+    class Kind(models.TextChoices):
+        ADVANCE = "advance", _("概算払")
+        FINAL = "final", _("精算払")
+        REFUND = "refund", _("返還")
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="payments")
+    kind = models.CharField(_("種別"), max_length=10, choices=Kind.choices)
+    amount_yen = models.PositiveIntegerField(_("金額(円)"))
+    paid_on = models.DateField(_("支払日・収納日"))
+    reference = models.CharField(_("支出命令・調定の番号"), max_length=50, blank=True)
+    idempotency_key = models.UUIDField(_("送信キー"), default=uuid.uuid4, unique=True, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("記録者"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("記録日時"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["application", "paid_on", "pk"]
+        verbose_name = _("支払・返還")
+        verbose_name_plural = _("支払・返還")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "kind"], name="one_payment_per_kind"),
+            models.CheckConstraint(name="payment_amount_positive", condition=models.Q(amount_yen__gte=1)),
+            models.CheckConstraint(
+                name="payment_kind_valid", condition=models.Q(kind__in=["advance", "final", "refund"])
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} {self.get_kind_display()} {self.amount_yen:,}円"
+
+    @property
+    def signed_yen(self) -> int:
+        """Money to the community is positive, a refund negative."""
+        return -self.amount_yen if self.kind == self.Kind.REFUND else self.amount_yen
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    """Stored under a name kyodo chooses: the uploaded name never reaches the file system."""
+    suffix = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg"}.get(instance.content_type, "")
+    return f"grants/{instance.application_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class Attachment(models.Model):
+    """A file attached to an application: documents for the application, receipts for the actuals."""
+
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", _("申請の添付書類")
+        RECEIPT = "receipt", _("領収書")
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="attachments")
+    kind = models.CharField(_("種類"), max_length=10, choices=Kind.choices)
+    file = models.FileField(_("ファイル"), upload_to=attachment_path, max_length=200)
+    original_name = models.CharField(_("ファイル名"), max_length=200)
+    content_type = models.CharField(_("形式"), max_length=50)
+    size_bytes = models.PositiveIntegerField(_("サイズ(バイト)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("登録者"), on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["application", "kind", "uploaded_at", "pk"]
+        verbose_name = _("添付ファイル")
+        verbose_name_plural = _("添付ファイル")
+        constraints = [
+            models.CheckConstraint(name="attachment_kind_valid", condition=models.Q(kind__in=["document", "receipt"])),
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class Reminder(models.Model):
+    """A reminder sent before (or after) an application's actuals report is due: each once."""
+
+    class Kind(models.TextChoices):
+        BEFORE_14 = "before_14", _("期限14日前")
+        BEFORE_3 = "before_3", _("期限3日前")
+        OVERDUE = "overdue", _("期限超過")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(_("種類"), max_length=10, choices=Kind.choices)
+    due_on = models.DateField(_("報告期限"))
+    recipients = models.PositiveSmallIntegerField(_("送信先の数"), default=0)
+    sent_at = models.DateTimeField(_("送信日時"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["application", "sent_at", "pk"]
+        verbose_name = _("実績報告の督促")
+        verbose_name_plural = _("実績報告の督促")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "kind", "due_on"], name="one_reminder_per_kind_and_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} {self.get_kind_display()}"

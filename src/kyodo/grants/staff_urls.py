@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kyodo.grants import application_views, staff_views
+from kyodo.grants import application_views, attachment_urls, ledger_urls, print_urls, staff_views
 
 app_name = "grants_staff"
 urlpatterns = [
@@ -36,3 +36,6 @@ urlpatterns += [
     path("applications/<int:pk>/award/", application_views.application_award, name="application-award"),
     path("applications/<int:pk>/reject/", application_views.application_reject, name="application-reject"),
 ]
+
+# Printable forms, the ledger and attachments live in their own modules (same namespace).
+urlpatterns += print_urls.urlpatterns + ledger_urls.urlpatterns + attachment_urls.urlpatterns

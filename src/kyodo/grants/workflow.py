@@ -1,4 +1,4 @@
-"""The application lifecycle as data: states, allowed transitions, and who takes each action.
+"""The application lifecycle as data: states, actions, where each action may start, and who takes it.
 
 No database access: the same tables drive the service guards and the buttons a page shows.
 """
@@ -19,27 +19,43 @@ class ApplicationStatus(models.TextChoices):
     RECOMMENDED = "recommended", _("推薦済み")
     AWARDED = "awarded", _("交付決定")
     REJECTED = "rejected", _("不交付")
+    CHANGE_REQUESTED = "change_requested", _("変更承認申請中")
+    REPORTED = "reported", _("実績報告済み")
+    REPORT_RETURNED = "report_returned", _("実績報告差戻し")
+    SETTLED = "settled", _("額の確定")
+    CLOSED = "closed", _("完了")
 
 
 S = ApplicationStatus
 
-# Anything not listed is forbidden.
-TRANSITIONS: dict[ApplicationStatus, frozenset[ApplicationStatus]] = {
-    S.DRAFT: frozenset({S.SUBMITTED}),
-    S.SUBMITTED: frozenset({S.RETURNED, S.RECOMMENDED}),
-    S.RETURNED: frozenset({S.SUBMITTED}),
-    S.RECOMMENDED: frozenset({S.AWARDED, S.REJECTED}),
-    S.AWARDED: frozenset(),
-    S.REJECTED: frozenset(),
+# action → (the states it may start from, the state it leads to). Anything not listed is forbidden.
+ACTIONS: dict[str, tuple[frozenset[ApplicationStatus], ApplicationStatus]] = {
+    "submit": (frozenset({S.DRAFT, S.RETURNED}), S.SUBMITTED),
+    "return": (frozenset({S.SUBMITTED}), S.RETURNED),
+    "recommend": (frozenset({S.SUBMITTED}), S.RECOMMENDED),
+    "award": (frozenset({S.RECOMMENDED}), S.AWARDED),
+    "reject": (frozenset({S.RECOMMENDED}), S.REJECTED),
+    "pay_advance": (frozenset({S.AWARDED}), S.AWARDED),  # money moves, the state stays
+    "request_change": (frozenset({S.AWARDED}), S.CHANGE_REQUESTED),
+    "approve_change": (frozenset({S.CHANGE_REQUESTED}), S.AWARDED),
+    "refuse_change": (frozenset({S.CHANGE_REQUESTED}), S.AWARDED),
+    "report": (frozenset({S.AWARDED, S.REPORT_RETURNED}), S.REPORTED),
+    "return_report": (frozenset({S.REPORTED}), S.REPORT_RETURNED),
+    "settle": (frozenset({S.REPORTED}), S.SETTLED),
+    "pay_final": (frozenset({S.SETTLED}), S.CLOSED),
+    "refund": (frozenset({S.SETTLED}), S.CLOSED),
 }
 
-# Each action leads to one state.
-ACTION_TARGETS: dict[str, ApplicationStatus] = {
-    "submit": S.SUBMITTED,
-    "return": S.RETURNED,
-    "recommend": S.RECOMMENDED,
-    "award": S.AWARDED,
-    "reject": S.REJECTED,
+# Not yet wired to services and pages: enabled with them.
+for _later in ("pay_advance", "request_change", "approve_change", "refuse_change", "report", "return_report",
+               "settle", "pay_final", "refund"):
+    del ACTIONS[_later]
+
+ACTION_TARGETS: dict[str, ApplicationStatus] = {action: target for action, (_sources, target) in ACTIONS.items()}
+
+# state → the states one action can lead to (derived from ACTIONS; for diagrams and checks).
+TRANSITIONS: dict[ApplicationStatus, frozenset[ApplicationStatus]] = {
+    state: frozenset(target for sources, target in ACTIONS.values() if state in sources) for state in S
 }
 
 # Which kind of role takes each action; the permission (rules.py) says which users that is.
@@ -49,6 +65,15 @@ ACTION_ROLES: dict[str, str] = {
     "recommend": "reviewer",
     "award": "decider",  # the city (まちづくり推進課)
     "reject": "decider",
+    "pay_advance": "decider",
+    "request_change": "community",
+    "approve_change": "decider",
+    "refuse_change": "decider",
+    "report": "community",
+    "return_report": "reviewer",
+    "settle": "decider",
+    "pay_final": "decider",
+    "refund": "decider",
 }
 
 ACTION_PERMS: dict[str, str] = {
@@ -63,22 +88,44 @@ ACTION_LABELS: dict[str, Any] = {  # lazy Japanese labels
     "recommend": _("推薦する"),
     "award": _("交付決定する"),
     "reject": _("不交付とする"),
+    "pay_advance": _("概算払を記録する"),
+    "request_change": _("変更承認を申請する"),
+    "approve_change": _("変更を承認する"),
+    "refuse_change": _("変更を承認しない"),
+    "report": _("実績を報告する"),
+    "return_report": _("実績報告を差し戻す"),
+    "settle": _("額を確定する"),
+    "pay_final": _("精算払を記録して完了する"),
+    "refund": _("返還を記録して完了する"),
 }
 
-# The states in which the community may still change its application.
+# The states in which the community may still change its application's plan.
 EDITABLE: frozenset[ApplicationStatus] = frozenset({S.DRAFT, S.RETURNED})
+# The states in which the community may write its actuals report.
+REPORT_EDITABLE: frozenset[ApplicationStatus] = frozenset({S.AWARDED, S.REPORT_RETURNED})
+# The states in which an award exists.
+AWARDED_STATES: frozenset[ApplicationStatus] = frozenset(
+    {S.AWARDED, S.CHANGE_REQUESTED, S.REPORTED, S.REPORT_RETURNED, S.SETTLED, S.CLOSED}
+)
+FINAL_STATES: frozenset[ApplicationStatus] = frozenset({S.REJECTED, S.CLOSED})
 
 
 class InvalidTransition(Exception):
     """The application is not in a state that allows this action."""
 
-    def __init__(self, current: str, target: str) -> None:
+    def __init__(self, current: str, target: str, action: str = "") -> None:
         self.current = current
         self.target = target
+        self.action = action
         super().__init__(self.message)
 
     @property
     def message(self) -> str:
+        if self.action and self.current == self.target:
+            return gettext("「%(current)s」の申請では「%(action)s」はできません。") % {
+                "current": ApplicationStatus(self.current).label,
+                "action": ACTION_LABELS[self.action],
+            }
         return gettext("「%(current)s」の申請を「%(target)s」にすることはできません。") % {
             "current": ApplicationStatus(self.current).label,
             "target": ApplicationStatus(self.target).label,
@@ -88,16 +135,27 @@ class InvalidTransition(Exception):
         return self.message
 
 
+def can_act(current: str, action: str) -> bool:
+    """Whether ``action`` may start from the state ``current``."""
+    return ApplicationStatus(current) in ACTIONS[action][0]
+
+
+def ensure_action(current: str, action: str) -> None:
+    """Raises InvalidTransition unless ``action`` may start from ``current``."""
+    if not can_act(current, action):
+        raise InvalidTransition(current, ACTIONS[action][1], action)
+
+
 def can_transition(current: str, target: str) -> bool:
     return ApplicationStatus(target) in TRANSITIONS.get(ApplicationStatus(current), frozenset())
 
 
 def ensure_transition(current: str, target: str) -> None:
-    """Raises InvalidTransition unless ``current`` → ``target`` is in TRANSITIONS."""
+    """Raises InvalidTransition unless some action leads from ``current`` to ``target``."""
     if not can_transition(current, target):
         raise InvalidTransition(current, target)
 
 
 def actions_from(current: str) -> list[str]:
-    """The actions TRANSITIONS allows from ``current``, in the order of ACTION_TARGETS."""
-    return [action for action, target in ACTION_TARGETS.items() if can_transition(current, target)]
+    """The actions that may start from ``current``, in the order of ACTIONS."""
+    return [action for action in ACTIONS if can_act(current, action)]

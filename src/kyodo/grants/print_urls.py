@@ -1,0 +1,5 @@
+"""URL patterns of the grants staff area (print); included by staff_urls."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
