@@ -1,0 +1,112 @@
+"""Staff pages for attachments: upload, download (permission-checked, never served as media), delete."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kyodo.access import require_perm
+from kyodo.grants import attachments as services
+from kyodo.grants.application_forms import VersionForm
+from kyodo.grants.application_views import _add_errors, _application, _conflict, _crumbs
+from kyodo.grants.attachment_forms import AttachmentForm
+from kyodo.grants.models import Application, Attachment
+from kyodo.grants.workflow import InvalidTransition
+from kyodo.locking import StaleObject
+
+
+def _attachment(application: Application, attachment_pk: int) -> Attachment:
+    return get_object_or_404(Attachment.objects.select_related("application"), pk=attachment_pk,
+                             application=application)
+
+
+def _detail_url(application: Application) -> str:
+    return reverse("grants_staff:application-detail", args=[application.pk])
+
+
+@require_perm("grants.prepare_application", load=_application)
+def attachment_add(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
+    kinds = [kind for kind in Attachment.Kind.values if services.may_change(application, request.user, kind)]
+    if not kinds:
+        return _conflict(request, application, _("この申請の状態では、ファイルを添付できません。"))
+    requested = request.GET.get("kind", "")
+    form = AttachmentForm(
+        request.POST or None, request.FILES or None, kinds=kinds, limit_mb=services.max_upload_mb(),
+        initial={"version": application.version, "kind": requested if requested in kinds else kinds[0]},
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                attachment = services.add_attachment(
+                    application, actor=request.user, kind=form.cleaned_data["kind"],
+                    uploaded_file=form.cleaned_data["file"], version=form.cleaned_data["version"],
+                )
+            except (InvalidTransition, StaleObject) as error:
+                return _conflict(request, application, str(error))
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("「%(name)s」を添付しました。") % {"name": attachment.original_name})
+                return redirect(_detail_url(application))
+        status = 422
+    title = _("ファイルの添付")
+    return render(
+        request,
+        "grants/staff/attachment_form.html",
+        {
+            "form": form,
+            "title": title,
+            "application": application,
+            "cancel_url": _detail_url(application),
+            "crumbs": _crumbs((str(application), _detail_url(application)), (title, None)),
+        },
+        status=status,
+    )
+
+
+def _content_disposition(name: str) -> str:
+    """``attachment`` with an ASCII fallback and the real name RFC 5987-encoded (never a path)."""
+    suffix = name[name.rfind("."):] if "." in name else ""
+    ascii_name = name.encode("ascii", "ignore").decode()
+    fallback = "".join(c for c in ascii_name if c.isalnum() or c in "._- ").strip() or f"attachment{suffix}"
+    if not fallback.lower().endswith(suffix.lower()):
+        fallback = f"attachment{suffix}"
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+@require_perm("grants.view_application", load=_application)
+def attachment_download(request: HttpRequest, application: Application, pk: int, attachment_pk: int) -> HttpResponse:
+    attachment = _attachment(application, attachment_pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404(_("ファイルが見つかりません。")) from error
+    response = FileResponse(handle, content_type=attachment.content_type)
+    response["Content-Disposition"] = _content_disposition(attachment.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "sandbox"
+    return response
+
+
+@require_perm("grants.prepare_application", load=_application)
+@require_POST
+def attachment_delete(request: HttpRequest, application: Application, pk: int, attachment_pk: int) -> HttpResponse:
+    attachment = _attachment(application, attachment_pk)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return _conflict(request, application, _("画面を読み込み直してから、もう一度操作してください。"))
+    try:
+        services.remove_attachment(attachment, actor=request.user, version=form.cleaned_data["version"])
+    except (InvalidTransition, StaleObject) as error:
+        return _conflict(request, application, str(error))
+    messages.success(request, _("「%(name)s」を削除しました。") % {"name": attachment.original_name})
+    return redirect(_detail_url(application))
