@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "ninja",
+    "django_tasks",
     "kyodo.audit",
     "kyodo.accounts",
     "kyodo.plans",
@@ -249,6 +250,17 @@ if PRODUCTION:
 # --- E-mail, logging ------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("KYODO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("KYODO_FROM_EMAIL", "kyodo@localhost")
+
+# --- Background tasks (django-tasks) ----------------------------------------------------------
+# Tasks run immediately, in the caller's process (tests, development, and production by default:
+# the daily cron command `send_grant_reminders` enqueues them). KYODO_TASKS_BACKEND may name another
+# backend's dotted path in production (e.g. a database backend, whose app must then be installed).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend" if RUNNING_TESTS else os.environ.get(
+            "KYODO_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+    },
+}
 
 LOGGING = {
     "version": 1,
