@@ -43,3 +43,4 @@ rules.add_perm("grants.review_application", is_city_admin | is_reviewer_of)
 rules.add_perm("grants.decide_application", is_city_admin)
 # The application list is scoped in SQL; anyone who could see some application may open it.
 rules.add_perm("grants.list_applications", is_city_staff | is_community_member)
+rules.add_perm("grants.view_community_history", is_city_admin | is_reviewer_of | is_applicant | is_liaison_of)

@@ -1,14 +1,63 @@
-"""Public pages: the subsidy programs and each fiscal year's budget (public money is public)."""
+"""Public pages: the subsidy programs, each fiscal year's budget, and what was awarded and settled
+(public money is public: amounts per program, year and community, never people or drafts)."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from kyodo.access import public
-from kyodo.grants import queries
+from kyodo.communities.models import Community
+from kyodo.fiscal_years import FiscalYear
+from kyodo.grants import ledger, queries
 
 
 @public
 def index(request: HttpRequest) -> HttpResponse:
     return render(request, "grants/index.html", {"programs": queries.programs_with_rules()})
+
+
+def _crumbs(*more: tuple[str, str | None]) -> list[tuple[str, str | None]]:
+    return [(_("ホーム"), reverse("portal:home")), (_("補助金"), reverse("grants:index")), *more]
+
+
+def _chosen_year(request: HttpRequest, years: list[int]) -> int | None:
+    text = request.GET.get("year", "")
+    if text.isdigit() and len(text) <= 4 and int(text) in years:
+        return int(text)
+    this_year = FiscalYear.current().year
+    return next((year for year in years if year <= this_year), years[0] if years else None)
+
+
+@public
+def totals(request: HttpRequest) -> HttpResponse:
+    years = ledger.public_years()
+    year = _chosen_year(request, years)
+    return render(
+        request,
+        "grants/totals.html",
+        {
+            "program_totals": ledger.public_program_totals(),
+            "years": years,
+            "year": year,
+            "awards": ledger.public_awards(year) if year is not None else [],
+            "crumbs": _crumbs((_("交付決定と額の確定の集計"), None)),
+        },
+    )
+
+
+@public
+def community_totals(request: HttpRequest, slug: str) -> HttpResponse:
+    community = get_object_or_404(Community, slug=slug)
+    years = ledger.community_history(community, awarded_only=True)
+    return render(
+        request,
+        "grants/community_totals.html",
+        {
+            "community": community,
+            "years": years,
+            "crumbs": _crumbs((_("交付決定と額の確定の集計"), reverse("grants:totals")), (community.name, None)),
+        },
+    )
