@@ -178,3 +178,21 @@ def test_due_reminders_query_count_does_not_grow(world, django_assert_num_querie
     due_in(applications[0], 1)
     with django_assert_num_queries(2):
         assert len(due_reminders(TODAY)) == 2
+
+
+def test_a_mail_that_cannot_be_sent_records_nothing_and_is_retried(world, monkeypatch, caplog):
+    with_emails(world)
+    application = make_application(world.community_a, status="awarded")
+    due_in(application, 10)
+
+    def refuse(*args, **kwargs):
+        raise OSError("mail server down")
+
+    monkeypatch.setattr("kyodo.grants.reminders.send_mail", refuse)
+    assert enqueue_due_reminders(TODAY) == 1
+    assert "mail server down" in caplog.text
+    assert Reminder.objects.count() == 0
+    assert not AuditEvent.objects.filter(action="grant_application.reminded").exists()
+    monkeypatch.undo()
+    assert enqueue_due_reminders(TODAY) == 1
+    assert Reminder.objects.count() == 1 and len(mail.outbox) == 1

@@ -9,6 +9,7 @@ second run (or a concurrent worker) records and mails nothing.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -17,7 +18,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
 
 from kyodo.audit.services import record_event
 from kyodo.grants.models import Application, Reminder
@@ -26,6 +27,8 @@ from kyodo.japanese_era import format_wareki
 
 # No actuals report submitted yet (or it was returned): the report is still owed.
 REPORT_OWED = (ApplicationStatus.AWARDED, ApplicationStatus.CHANGE_REQUESTED, ApplicationStatus.REPORT_RETURNED)
+
+logger = logging.getLogger(__name__)
 
 FIRST_REMINDER_DAYS = 14
 LAST_REMINDER_DAYS = 3
@@ -163,7 +166,10 @@ def enqueue_due_reminders(today: dt.date | None = None) -> int:
     day = today or timezone.localdate()
     due = due_reminders(day)
     for application, kind in due:
-        send_reminder.enqueue(application.pk, kind.value, day.isoformat())
+        result = send_reminder.enqueue(application.pk, kind.value, day.isoformat())
+        if result.status == TaskResultStatus.FAILED:  # known at once with the immediate backend
+            logger.error("Reminder %s for application %s failed (retried on the next run):\n%s", kind.value,
+                         application.pk, "\n".join(error.traceback for error in result.errors))
     return len(due)
 
 
