@@ -190,3 +190,12 @@ def test_wareki_and_yen_helpers():
     assert printing.wareki_date(dt.date(2019, 5, 1)) == "令和元年5月1日"
     assert printing.wareki_date(None) == ""
     assert printing.yen(1234567) == "1,234,567円"
+
+
+def test_the_forms_are_japanese_whatever_the_page_language(world):
+    application = application_in_state(world.community_a, "awarded")
+    client = world.client("city_admin")
+    assert client.post("/i18n/setlang/", {"language": "en", "next": "/"}).status_code == 302
+    text = _compact(_text(_get(client, _url("award", application)).content))
+    assert "補助金交付決定通知書" in text and "岩手県一関市" in text and "Ichinoseki" not in text
+    assert "交付決定番号" in text and "事業名" in text and "Award number" not in text  # translated in the .po
