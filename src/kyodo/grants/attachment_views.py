@@ -83,7 +83,7 @@ def _content_disposition(name: str) -> str:
 
 
 @require_perm("grants.view_application", load=_application)
-def attachment_download(request: HttpRequest, application: Application, pk: int, attachment_pk: int) -> HttpResponse:
+def attachment_download(request: HttpRequest, application: Application, pk: int, attachment_pk: int) -> FileResponse:
     attachment = _attachment(application, attachment_pk)
     try:
         handle = attachment.file.open("rb")
