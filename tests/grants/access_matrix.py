@@ -99,6 +99,49 @@ def _edit_data(world, which):
     return _version(world, which, title="防災訓練", purpose="")
 
 
+def _awarded_with_report(world, which):
+    from tests.grants.factories import add_actuals_report
+
+    application = application_in_state(world.community(which), "awarded")
+    add_actuals_report(application, submitted=False)
+    return {"pk": application.pk}
+
+
+def _actual_line(world, which):
+    pk = _awarded_with_report(world, which)["pk"]
+    from kyodo.grants.models import ActualLine
+
+    return {"pk": pk, "line_pk": ActualLine.objects.get(report__application_id=pk).pk}
+
+
+def _settled_overpaid(world, which):
+    import datetime as dt
+
+    from kyodo.grants.models import Payment, Settlement
+
+    application = application_in_state(world.community(which), "settled")
+    Settlement.objects.filter(application=application).update(settled_yen=application.requested_yen - 10_000)
+    Payment.objects.create(application=application, kind="advance", amount_yen=application.requested_yen,
+                           paid_on=dt.date.today(), recorded_by=application.award.decided_by)
+    return {"pk": application.pk}
+
+
+def _payment_data(action, **more):
+    def data(world, which):
+        import uuid
+
+        return _version_prefixed(action, paid_on="2026-06-01", idempotency_key=str(uuid.uuid4()), **more)(world, which)
+
+    return data
+
+
+def _settle_data(world, which):
+    import uuid
+
+    return _version_prefixed("settle", notice_number=f"確{uuid.uuid4().hex[:8]}", settled_on="2026-06-01")(
+        world, which)
+
+
 def _api_application(status):
     def kwargs(world, which):
         return {"application_id": application_in_state(world.community(which), status).pk}
@@ -144,6 +187,31 @@ CASES = [
          data=_award_data, ok_status=(302,)),
     Case("grants_staff:application-reject", own=CITY, kwargs=_application("recommended"), method="post",
          data=_version_prefixed("reject"), ok_status=(302,)),
+    Case("grants_staff:application-pay-advance", own=CITY, kwargs=_application("awarded"), method="post",
+         data=_payment_data("pay_advance", amount_yen="10000"), ok_status=(302,)),
+    Case("grants_staff:application-request-change", own=PREPARERS_OWN, other=NOBODY, kwargs=_application("awarded"),
+         method="post", data=_version_prefixed("request_change", reason="人数増", description="会場変更",
+                                               requested_amount_yen="100000"), ok_status=(302,)),
+    Case("grants_staff:application-approve-change", own=CITY, kwargs=_application("change_requested"),
+         method="post", data=_version_prefixed("approve_change"), ok_status=(302,)),
+    Case("grants_staff:application-refuse-change", own=CITY, kwargs=_application("change_requested"),
+         method="post", data=_version_prefixed("refuse_change"), ok_status=(302,)),
+    Case("grants_staff:application-actuals-edit", own=PREPARERS_OWN, other=NOBODY, kwargs=_application("awarded")),
+    Case("grants_staff:application-actual-line-add", own=PREPARERS_OWN, other=NOBODY,
+         kwargs=_application("awarded"), method="post", data=_line_data, ok_status=(302,)),
+    Case("grants_staff:application-actual-line-edit", own=PREPARERS_OWN, other=NOBODY, kwargs=_actual_line),
+    Case("grants_staff:application-actual-line-delete", own=PREPARERS_OWN, other=NOBODY, kwargs=_actual_line,
+         method="post", data=_version, ok_status=(302,)),
+    Case("grants_staff:application-report", own=PREPARERS_OWN, other=NOBODY, kwargs=_awarded_with_report,
+         method="post", data=_version_prefixed("report"), ok_status=(302,)),
+    Case("grants_staff:application-return-report", own=REVIEWERS_OWN, other=CITY, kwargs=_application("reported"),
+         method="post", data=_version_prefixed("return_report"), ok_status=(302,)),
+    Case("grants_staff:application-settle", own=CITY, kwargs=_application("reported"), method="post",
+         data=_settle_data, ok_status=(302,)),
+    Case("grants_staff:application-pay-final", own=CITY, kwargs=_application("settled"), method="post",
+         data=_payment_data("pay_final"), ok_status=(302,)),
+    Case("grants_staff:application-refund", own=CITY, kwargs=_settled_overpaid, method="post",
+         data=_payment_data("refund"), ok_status=(302,)),
     Case("GET /api/v1/grants/programs", own=ALL),
     Case("GET /api/v1/grants/programs/{code}/rules", own=ALL, kwargs=_code),
     # Any signed-in user gets the list, scoped to what they may see (empty for most roles).

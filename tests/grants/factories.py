@@ -192,18 +192,7 @@ def build_state_objects(application) -> None:
                                      previous_amount_yen=amount, requested_amount_yen=amount,
                                      requested_by=community_user(application.community))
     if status in ("reported", "report_returned", "settled", "closed"):
-        from django.core.files.base import ContentFile
-        from django.utils import timezone
-
-        report = ActualsReport.objects.create(application=application, summary="防災訓練を2回実施した",
-                                              outcomes="延べ120人が参加", submitted_at=timezone.now())
-        meeting = ensure_category("meeting", "会議費")
-        ActualLine.objects.create(report=report, category=meeting, description="会場費", amount_yen=amount, order=1)
-        receipt = Attachment(application=application, kind="receipt", original_name="領収書.pdf",
-                             content_type="application/pdf", size_bytes=len(MINIMAL_PDF),
-                             sha256="0" * 64, uploaded_by=community_user(application.community))
-        receipt.file.save("receipt.pdf", ContentFile(MINIMAL_PDF), save=False)
-        receipt.save()
+        add_actuals_report(application)
     if status in ("settled", "closed"):
         Settlement.objects.create(application=application, award_yen=amount, actual_total_yen=amount,
                                   eligible_actuals_yen=amount, settled_yen=amount,
@@ -212,6 +201,28 @@ def build_state_objects(application) -> None:
     if status == "closed":
         Payment.objects.create(application=application, kind="final", amount_yen=amount, paid_on=dt.date.today(),
                                recorded_by=city_user())
+
+
+def add_actuals_report(application, *, amount_yen: int | None = None, submitted: bool = True):
+    """A complete actuals report: what was done, one 会議費 line of ``amount_yen`` (default: the
+    requested total), and one receipt."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from kyodo.grants.models import ActualLine, ActualsReport, Attachment
+
+    report = ActualsReport.objects.create(
+        application=application, summary="防災訓練を2回実施した", outcomes="延べ120人が参加",
+        submitted_at=timezone.now() if submitted else None,
+    )
+    ActualLine.objects.create(report=report, category=ensure_category("meeting", "会議費"), description="会場費",
+                              amount_yen=application.requested_yen if amount_yen is None else amount_yen, order=1)
+    receipt = Attachment(application=application, kind="receipt", original_name="領収書.pdf",
+                         content_type="application/pdf", size_bytes=len(MINIMAL_PDF),
+                         sha256="0" * 64, uploaded_by=community_user(application.community))
+    receipt.file.save("receipt.pdf", ContentFile(MINIMAL_PDF), save=False)
+    receipt.save()
+    return report
 
 
 MINIMAL_PDF = (

@@ -33,7 +33,7 @@ def test_submit(world):
     assert ok.status_code == 200 and ok.json()["status"] == "submitted"
     again = client.post(url, {"version": ok.json()["version"]}, content_type="application/json")
     assert again.status_code == 409
-    assert "「申請済み」の申請を「申請済み」にすることはできません" in again.json()["detail"]
+    assert "「申請済み」の申請では「申請する」はできません" in again.json()["detail"]
 
 
 def test_submit_problems_are_422_with_japanese_messages(world):

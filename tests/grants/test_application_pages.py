@@ -29,7 +29,7 @@ def test_create_submit_return_resubmit_recommend_award(world, django_capture_on_
     assert f"{create_url}?program=activity&amp;year={rule.fiscal_year}" in entitlements and "申請を作成" in entitlements
     response = community.post(f"{create_url}?program=activity&year={rule.fiscal_year}", {
         "program": rule.program.pk, "fiscal_year": rule.fiscal_year, "title": "", "purpose": ""})
-    assert response.status_code == 200 and "事業名を入力してください。" in response.content.decode()
+    assert response.status_code == 422 and "事業名を入力してください。" in response.content.decode()
     assert not Application.objects.exists()
     response = community.post(create_url, {"program": rule.program.pk, "fiscal_year": rule.fiscal_year,
                                            "title": "防災訓練", "purpose": "地域の防災"})
@@ -43,7 +43,7 @@ def test_create_submit_return_resubmit_recommend_award(world, django_capture_on_
                             ("1.5", "金額は円単位の整数で入力してください。")):
         page = community.post(line_url, {"version": _version(application.pk), "category": meeting.pk,
                                          "description": "会場費", "amount_yen": amount})
-        assert page.status_code == 200 and message in page.content.decode()
+        assert page.status_code == 422 and message in page.content.decode()
     page = community.post(line_url, {"version": _version(application.pk), "category": food.pk,
                                      "description": "弁当", "amount_yen": "1000"})
     assert "「飲食費」はこの補助金の対象経費ではありません。" in page.content.decode()
@@ -66,7 +66,7 @@ def test_create_submit_return_resubmit_recommend_award(world, django_capture_on_
     assert "申請する" not in community.get(detail).content.decode()
     ret = reverse("grants_staff:application-return", args=[application.pk])
     page = branch.post(ret, {"return-version": _version(application.pk), "return-comment": ""})
-    assert page.status_code == 200 and "差し戻す理由を入力してください。" in page.content.decode()
+    assert page.status_code == 422 and "差し戻す理由を入力してください。" in page.content.decode()
     assert Application.objects.get().status == "submitted"
     assert branch.post(ret, {"return-version": _version(application.pk),
                              "return-comment": "会場費の見積書を添えてください"}).status_code == 302
@@ -78,14 +78,14 @@ def test_create_submit_return_resubmit_recommend_award(world, django_capture_on_
     assert branch.post(recommend, {"recommend-version": _version(application.pk)}).status_code == 302
     again = branch.post(recommend, {"recommend-version": _version(application.pk)})
     assert again.status_code == 409
-    assert "「推薦済み」の申請を「推薦済み」にすることはできません" in again.content.decode()
+    assert "「推薦済み」の申請では「推薦する」はできません" in again.content.decode()
 
     page = city.get(detail).content.decode()
     assert "交付決定する" in page and "不交付とする" in page and "差し戻す" not in page
     award = reverse("grants_staff:application-award", args=[application.pk])
     over = city.post(award, {"award-version": _version(application.pk), "award-amount_yen": "600000",
                              "award-decision_number": "一協第1号", "award-decided_on": "2026-06-01"})
-    assert over.status_code == 200 and "交付見込額500,000円を超えています。" in over.content.decode()
+    assert over.status_code == 422 and "交付見込額500,000円を超えています。" in over.content.decode()
     assert city.post(award, {"award-version": _version(application.pk), "award-amount_yen": "120000",
                              "award-decision_number": "一協第1号", "award-decided_on": "2026-06-01"}).status_code == 302
     assert Award.objects.get().amount_yen == 120_000

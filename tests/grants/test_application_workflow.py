@@ -10,25 +10,47 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from kyodo.audit.models import AuditEvent
 from kyodo.grants import applications as services
-from kyodo.grants.models import Application, Award, ProgramRule, Transition
+from kyodo.grants.lifecycle import SERVICES
+from kyodo.grants.models import Application, Award, ChangeRequest, Payment, ProgramRule, Settlement, Transition
 from kyodo.grants.workflow import (
+    ACTION_LABELS,
+    ACTION_ROLES,
     ACTION_TARGETS,
+    ACTIONS,
     TRANSITIONS,
     ApplicationStatus,
     InvalidTransition,
+    can_act,
+    ensure_action,
     ensure_transition,
 )
 from kyodo.locking import StaleObject
 from tests.factories import UserFactory
-from tests.grants.factories import community_user, ensure_category, make_application
+from tests.grants.factories import (
+    add_actuals_report,
+    build_state_objects,
+    community_user,
+    ensure_category,
+    make_application,
+)
 
 # Who may take each action (the role, before state and separation of duties).
+REVIEWERS = {"city_admin", "branch_staff"}
 MAY = {
     "submit": {"own_secretariat"},
-    "return": {"city_admin", "branch_staff"},
-    "recommend": {"city_admin", "branch_staff"},
+    "return": REVIEWERS,
+    "recommend": REVIEWERS,
     "award": {"city_admin"},
     "reject": {"city_admin"},
+    "pay_advance": {"city_admin"},
+    "request_change": {"own_secretariat"},
+    "approve_change": {"city_admin"},
+    "refuse_change": {"city_admin"},
+    "report": {"own_secretariat"},
+    "return_report": REVIEWERS,
+    "settle": {"city_admin"},
+    "pay_final": {"city_admin"},
+    "refund": {"city_admin"},
 }
 ROLES = ("city_admin", "branch_staff", "other_branch_staff", "liaison", "own_secretariat", "other_secretariat",
          "advisor")
@@ -46,52 +68,81 @@ def _user(world, role):
 
 def _take(action, application, user, version):
     kwargs = {"actor": user, "version": version}
-    if action in ("return", "reject"):
+    today = dt.date.today()
+    if action in ("return", "reject", "refuse_change", "return_report"):
         kwargs["comment"] = "理由を書きました"
     if action == "award":
-        kwargs |= {"amount_yen": 100_000, "decision_number": f"一協第{application.pk}号",
-                   "decided_on": dt.date.today()}
-    return getattr(services, f"{action}_application")(application, **kwargs)
+        kwargs |= {"amount_yen": 100_000, "decision_number": f"一協第{application.pk}号", "decided_on": today}
+    if action == "pay_advance":
+        kwargs |= {"amount_yen": 50_000, "paid_on": today}
+    if action == "request_change":
+        kwargs |= {"reason": "参加者が増えた", "description": "会場を変更", "requested_amount_yen": 120_000}
+    if action == "settle":
+        kwargs |= {"notice_number": f"一協確第{application.pk}-{Transition.objects.count()}号", "settled_on": today}
+    if action in ("pay_final", "refund"):
+        kwargs |= {"paid_on": today}
+    return SERVICES[action](application, **kwargs)
 
 
 def _snapshot(application):
     fresh = Application.objects.get(pk=application.pk)
     return (fresh.status, fresh.version, Transition.objects.count(), AuditEvent.objects.count(),
-            Award.objects.count(), len(mail.outbox))
+            Award.objects.count(), len(mail.outbox), Payment.objects.count(), Settlement.objects.count(),
+            ChangeRequest.objects.filter(status="pending").count(),
+            list(Award.objects.values_list("amount_yen", flat=True)))
+
+
+def _prepare(application, action):
+    """What the state's factory objects lack for the action to succeed."""
+    if action == "report" and application.status == "awarded":
+        add_actuals_report(application, submitted=False)
+    if action == "refund":  # more paid in advance than settled
+        Settlement.objects.filter(application=application).update(settled_yen=application.requested_yen - 10_000)
+        Payment.objects.create(application=application, kind="advance", amount_yen=application.requested_yen,
+                               paid_on=dt.date.today(), recorded_by=application.award.decided_by)
+
+
+def _reset(application, state, original):
+    Application.objects.filter(pk=application.pk).update(status=state, recommended_by=original.recommended_by)
+    application.refresh_from_db()
+    build_state_objects(application)
 
 
 def test_the_table_is_closed_under_its_states():
     assert set(TRANSITIONS) == set(ApplicationStatus)
+    assert set(ACTIONS) == set(MAY) == set(SERVICES) == set(ACTION_ROLES) == set(ACTION_LABELS)
     with pytest.raises(InvalidTransition, match="「下書き」の申請を「交付決定」にすることはできません"):
         ensure_transition("draft", "awarded")
+    with pytest.raises(InvalidTransition, match="「交付決定」の申請では「実績報告を差し戻す」はできません"):
+        ensure_action("awarded", "return_report")
+    every_state_reachable = {target for _sources, target in ACTIONS.values()} | {ApplicationStatus.DRAFT}
+    assert every_state_reachable == set(ApplicationStatus)
 
 
-@pytest.mark.parametrize("action", list(ACTION_TARGETS))
+@pytest.mark.parametrize("action", list(ACTIONS))
 @pytest.mark.parametrize("state", list(ApplicationStatus))
 def test_every_state_action_and_role(world, state, action, django_capture_on_commit_callbacks):
     application = make_application(world.community_a, status=state)
     original = Application.objects.get(pk=application.pk)
     users = {role: _user(world, role) for role in ROLES}
-    state_ok = ACTION_TARGETS[action] in TRANSITIONS[ApplicationStatus(state)]
+    state_ok = can_act(state, action)
     # The allowed role goes last: the others must change nothing before it.
     for role in sorted(ROLES, key=lambda r: r in MAY[action]):
-        before = _snapshot(application)
         if role in MAY[action] and state_ok:
+            _prepare(application, action)
+            before = _snapshot(application)
             with django_capture_on_commit_callbacks(execute=True):
                 result = _take(action, application, users[role], application.version)
             assert result.status == ACTION_TARGETS[action]
             after = _snapshot(application)
             assert after[1] == before[1] + 1 and after[2] == before[2] + 1 and after[3] == before[3] + 1
             transition = Transition.objects.latest("pk")
-            assert (transition.from_status, transition.to_status, transition.actor) == (
-                state, ACTION_TARGETS[action], users[role])
+            assert (transition.from_status, transition.to_status, transition.actor, transition.action) == (
+                state, ACTION_TARGETS[action], users[role], action)
             assert AuditEvent.objects.latest("sequence").action == f"grant_application.{action}"
-            # Put it back for the next allowed role.
-            Award.objects.filter(application=application).delete()
-            Application.objects.filter(pk=application.pk).update(
-                status=state, recommended_by=original.recommended_by)
-            application.refresh_from_db()
+            _reset(application, state, original)  # for the next allowed role
             continue
+        before = _snapshot(application)
         expected = InvalidTransition if role in MAY[action] else PermissionDenied
         with pytest.raises(expected):
             _take(action, application, users[role], application.version)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django import forms
@@ -87,3 +88,78 @@ class AwardForm(ActionForm):
         },
     )
     conditions = forms.CharField(label=_("交付の条件"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+def _date_field(label: str, required_message: str) -> forms.DateField:
+    return forms.DateField(
+        label=label, widget=DATE_WIDGET,
+        error_messages={"required": required_message, "invalid": _("日付を正しく入力してください。")},
+    )
+
+
+class _PaymentFields(ActionForm):
+    """A money movement: each rendered form carries its own key, so sending it twice records it once."""
+
+    paid_on = _date_field(_("支払日"), _("支払日を入力してください。"))
+    reference = forms.CharField(label=_("支出命令・調定の番号"), max_length=50, required=False)
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {})
+        kwargs["initial"] = {"idempotency_key": uuid.uuid4(), **kwargs["initial"]}
+        super().__init__(*args, **kwargs)
+
+
+class AdvancePaymentForm(_PaymentFields):
+    amount_yen = _yen_field(_("概算払の額(円)"), min_value=1)
+    field_order = ["amount_yen", "paid_on", "reference", "comment"]
+
+
+class FinalPaymentForm(_PaymentFields):
+    field_order = ["paid_on", "reference", "comment"]
+
+
+class RefundForm(_PaymentFields):
+    paid_on = _date_field(_("返還金の収納日"), _("収納日を入力してください。"))
+    field_order = ["paid_on", "reference", "comment"]
+
+
+class ChangeRequestForm(ActionForm):
+    reason = forms.CharField(label=_("変更の理由"), widget=forms.Textarea(attrs={"rows": 3}),
+                             error_messages={"required": _("変更の理由を入力してください。")})
+    description = forms.CharField(label=_("変更の内容"), widget=forms.Textarea(attrs={"rows": 3}),
+                                  error_messages={"required": _("変更の内容を入力してください。")})
+    requested_amount_yen = _yen_field(_("変更後の金額(円)"), min_value=0)
+    field_order = ["reason", "description", "requested_amount_yen", "comment"]
+
+
+class SettleForm(ActionForm):
+    notice_number = forms.CharField(
+        label=_("確定通知番号"), max_length=50, error_messages={"required": _("確定通知番号を入力してください。")}
+    )
+    settled_on = _date_field(_("確定日"), _("確定日を入力してください。"))
+    field_order = ["notice_number", "settled_on", "comment"]
+
+
+class ActualsReportForm(VersionForm):
+    summary = forms.CharField(label=_("実施した事業の内容"), widget=forms.Textarea(attrs={"rows": 5}),
+                              error_messages={"required": _("実施した事業の内容を入力してください。")})
+    outcomes = forms.CharField(label=_("事業の成果"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+
+class ActualLineForm(ExpenseLineForm):
+    amount_yen = _yen_field(_("支出額(円)"), min_value=1)
+
+
+ACTION_FORMS: dict[str, type[forms.Form]] = {
+    "award": AwardForm,
+    "pay_advance": AdvancePaymentForm,
+    "request_change": ChangeRequestForm,
+    "settle": SettleForm,
+    "pay_final": FinalPaymentForm,
+    "refund": RefundForm,
+}
+
+
+def action_form_class(action: str) -> type[forms.Form]:
+    return ACTION_FORMS.get(action, ActionForm)

@@ -17,10 +17,24 @@ from kyodo.access import require_perm
 from kyodo.communities.models import Community
 from kyodo.fiscal_years import FiscalYear
 from kyodo.grants import applications as services
-from kyodo.grants import queries
-from kyodo.grants.application_forms import ActionForm, ApplicationForm, AwardForm, ExpenseLineForm, VersionForm
-from kyodo.grants.models import Application, ExpenseLine, GrantProgram
-from kyodo.grants.workflow import ACTION_LABELS, ACTION_PERMS, ACTION_ROLES, ApplicationStatus, InvalidTransition
+from kyodo.grants import lifecycle, queries
+from kyodo.grants.application_forms import (
+    ActualLineForm,
+    ActualsReportForm,
+    ApplicationForm,
+    ExpenseLineForm,
+    VersionForm,
+    action_form_class,
+)
+from kyodo.grants.models import ActualLine, Application, ExpenseLine, GrantProgram
+from kyodo.grants.workflow import (
+    ACTION_LABELS,
+    ACTION_PERMS,
+    ACTION_ROLES,
+    AWARDED_STATES,
+    ApplicationStatus,
+    InvalidTransition,
+)
 from kyodo.locking import StaleObject
 
 PAGE_SIZE = 20
@@ -118,17 +132,41 @@ def application_create(request: HttpRequest, community: Community, slug: str) ->
             "cancel_url": reverse("grants_staff:my-entitlements", args=[community.slug]),
             "crumbs": _crumbs((_("申請の作成"), None)),
         },
+        status=422 if form.errors else 200,
     )
 
 
 def _action_forms(application: Application, actions: list[str]) -> dict[str, Any]:
-    initial = {"version": application.version}
-    result: dict[str, Any] = {}
-    for action in actions:
-        form_class = AwardForm if action == "award" else ActionForm
-        extra = {"amount_yen": application.requested_yen} if action == "award" else {}
-        result[action] = form_class(initial=initial | extra, prefix=action)
-    return result
+    initial: dict[str, Any] = {"version": application.version}
+    award = getattr(application, "award", None) if application.status in AWARDED_STATES else None
+    extra = {
+        "award": {"amount_yen": application.requested_yen},
+        "pay_advance": {"amount_yen": award.amount_yen if award else None},
+        "request_change": {"requested_amount_yen": award.amount_yen if award else None},
+    }
+    return {
+        action: action_form_class(action)(initial=initial | extra.get(action, {}), prefix=action)
+        for action in actions
+    }
+
+
+def _action_url(action: str, application: Application) -> str:
+    return reverse(f"grants_staff:application-{action.replace('_', '-')}", args=[application.pk])
+
+
+NEXT_STEPS = {  # what the applying community does next, by state
+    ApplicationStatus.DRAFT: _("経費の明細を入力し、「申請する」を押してください。"),
+    ApplicationStatus.RETURNED: _("差戻しの理由を確認して内容を直し、もう一度申請してください。"),
+    ApplicationStatus.SUBMITTED: _("支所で審査中です。"),
+    ApplicationStatus.RECOMMENDED: _("市で交付の可否を決定中です。"),
+    ApplicationStatus.AWARDED: _("事業を実施し、期限までに実績報告(内容・支出の明細・領収書)を提出してください。"),
+    ApplicationStatus.CHANGE_REQUESTED: _("市で変更承認申請を審査中です。"),
+    ApplicationStatus.REPORTED: _("市で実績報告を確認し、額を確定します。"),
+    ApplicationStatus.REPORT_RETURNED: _("差戻しの理由を確認して実績報告を直し、もう一度報告してください。"),
+    ApplicationStatus.SETTLED: _("額が確定しました。精算払または返還の手続きをお待ちください。"),
+    ApplicationStatus.CLOSED: _("この申請の手続きはすべて完了しました。"),
+    ApplicationStatus.REJECTED: _("不交付となりました。理由は経過欄をご覧ください。"),
+}
 
 
 def _detail_page(
@@ -139,8 +177,13 @@ def _detail_page(
     if bound is not None:
         forms[bound[0]] = bound[1]
     lines = list(application.lines.all())
-    award = getattr(application, "award", None) if application.status == ApplicationStatus.AWARDED else None
+    award = getattr(application, "award", None) if application.status in AWARDED_STATES else None
+    report = getattr(application, "actuals_report", None)
+    settlement = getattr(application, "settlement", None)
     can_edit = services.may_edit(application, request.user)
+    can_edit_report = lifecycle.may_edit_report(application, request.user)
+    payments = list(application.payments.all())
+    comparison = lifecycle.compare_categories(application) if report is not None else []
     return render(
         request,
         "grants/staff/application_detail.html",
@@ -150,9 +193,25 @@ def _detail_page(
             "total_yen": sum(line.amount_yen for line in lines),
             "entitlement_yen": services.entitlement_yen(application),
             "award": award,
+            "change_requests": list(application.change_requests.all()),
+            "payments": payments,
+            "paid_yen": sum(p.signed_yen for p in payments),
+            "report": report,
+            "report_lines": list(report.lines.select_related("category")) if report is not None else [],
+            "comparison": comparison,
+            "overspend_percent": application.rule.category_overspend_percent,
+            "settlement": settlement,
+            "settlement_preview": (
+                lifecycle.settlement_figures(application) if "settle" in actions else None
+            ),
             "transitions": list(application.transitions.all()),
-            "action_forms": [(action, ACTION_LABELS[action], forms[action]) for action in actions],
+            "action_forms": [
+                (action, ACTION_LABELS[action], forms[action], _action_url(action, application)) for action in actions
+            ],
+            "next_step": NEXT_STEPS.get(ApplicationStatus(application.status), ""),
+            "is_applicant": request.user.has_perm("grants.prepare_application", application),
             "can_edit": can_edit,
+            "can_edit_report": can_edit_report,
             "line_form": ExpenseLineForm(initial={"version": application.version}) if can_edit else None,
             "version_form": VersionForm(initial={"version": application.version}),
             "crumbs": _crumbs((str(application), None)),
@@ -197,6 +256,7 @@ def application_edit(request: HttpRequest, application: Application, pk: int) ->
             "crumbs": _crumbs((str(application), reverse("grants_staff:application-detail", args=[application.pk])),
                               (_("申請の編集"), None)),
         },
+        status=422 if form.errors else 200,
     )
 
 
@@ -211,6 +271,7 @@ def _line_page(request: HttpRequest, application: Application, form: Any, title:
             "crumbs": _crumbs((str(application), reverse("grants_staff:application-detail", args=[application.pk])),
                               (title, None)),
         },
+        status=422 if form.errors else 200,
     )
 
 
@@ -275,22 +336,30 @@ DONE_MESSAGES = {
     "recommend": _("申請を推薦しました。"),
     "award": _("交付決定しました。"),
     "reject": _("不交付としました。"),
+    "pay_advance": _("概算払を記録しました。"),
+    "request_change": _("変更承認を申請しました。"),
+    "approve_change": _("変更を承認し、交付決定額を変更しました。"),
+    "refuse_change": _("変更を承認しないこととしました。"),
+    "report": _("実績を報告しました。"),
+    "return_report": _("実績報告を差し戻しました。"),
+    "settle": _("額を確定しました。"),
+    "pay_final": _("精算払を記録し、手続きを完了しました。"),
+    "refund": _("返還を記録し、手続きを完了しました。"),
 }
 
 
 def _take_action(request: HttpRequest, application: Application, action: str) -> HttpResponse:
-    form_class = AwardForm if action == "award" else ActionForm
-    form = form_class(request.POST, prefix=action)
+    form = action_form_class(action)(request.POST, prefix=action)
     if not form.is_valid():
-        return _detail_page(request, application, bound=(action, form))
+        return _detail_page(request, application, bound=(action, form), status=422)
     values = dict(form.cleaned_data)
     try:
-        getattr(services, f"{action}_application")(application, actor=request.user, **values)
+        lifecycle.SERVICES[action](application, actor=request.user, **values)
     except (InvalidTransition, StaleObject) as error:
         return _conflict(request, application, str(error))
     except ValidationError as error:
         _add_errors(form, error)
-        return _detail_page(request, application, bound=(action, form))
+        return _detail_page(request, application, bound=(action, form), status=422)
     messages.success(request, str(DONE_MESSAGES[action]))
     return redirect("grants_staff:application-detail", pk=application.pk)
 
@@ -310,3 +379,101 @@ application_return = _action_view("return")
 application_recommend = _action_view("recommend")
 application_award = _action_view("award")
 application_reject = _action_view("reject")
+application_pay_advance = _action_view("pay_advance")
+application_request_change = _action_view("request_change")
+application_approve_change = _action_view("approve_change")
+application_refuse_change = _action_view("refuse_change")
+application_report = _action_view("report")
+application_return_report = _action_view("return_report")
+application_settle = _action_view("settle")
+application_pay_final = _action_view("pay_final")
+application_refund = _action_view("refund")
+
+
+# ---- the actuals report (the community) ------------------------------------------------------
+
+
+def _detail_crumb(application: Application) -> tuple[str, str]:
+    return (str(application), reverse("grants_staff:application-detail", args=[application.pk]))
+
+
+@require_perm("grants.prepare_application", load=_application)
+def actuals_edit(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
+    report = getattr(application, "actuals_report", None)
+    form = ActualsReportForm(request.POST or None, initial={
+        "version": application.version, "summary": report.summary if report else "",
+        "outcomes": report.outcomes if report else ""})
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifecycle.save_actuals_report(application, actor=request.user, **form.cleaned_data)
+        except (InvalidTransition, StaleObject) as error:
+            return _conflict(request, application, str(error))
+        messages.success(request, _("実績報告の内容を保存しました。"))
+        return redirect("grants_staff:application-detail", pk=application.pk)
+    title = _("実績報告の内容")
+    return render(request, "grants/staff/application_form.html", {
+        "form": form, "title": title, "cancel_url": _detail_crumb(application)[1],
+        "crumbs": _crumbs(_detail_crumb(application), (title, None)),
+    }, status=422 if form.errors else 200)
+
+
+def _actual_line(application: Application, line_pk: int) -> ActualLine:
+    return get_object_or_404(ActualLine.objects.select_related("report__application__rule"), pk=line_pk,
+                             report__application=application)
+
+
+def _actual_line_page(request: HttpRequest, application: Application, form: Any, title: str) -> HttpResponse:
+    return render(request, "grants/staff/application_form.html", {
+        "form": form, "title": title, "cancel_url": _detail_crumb(application)[1],
+        "crumbs": _crumbs(_detail_crumb(application), (title, None)),
+    }, status=422 if form.errors else 200)
+
+
+@require_perm("grants.prepare_application", load=_application)
+def actual_line_add(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
+    form = ActualLineForm(request.POST or None, initial={"version": application.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifecycle.add_actual_line(application, actor=request.user, **form.cleaned_data)
+        except (InvalidTransition, StaleObject) as error:
+            return _conflict(request, application, str(error))
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("支出の明細を追加しました。"))
+            return redirect("grants_staff:application-detail", pk=application.pk)
+    return _actual_line_page(request, application, form, _("支出の明細の追加"))
+
+
+@require_perm("grants.prepare_application", load=_application)
+def actual_line_edit(request: HttpRequest, application: Application, pk: int, line_pk: int) -> HttpResponse:
+    line = _actual_line(application, line_pk)
+    form = ActualLineForm(request.POST or None, initial={
+        "version": application.version, "category": line.category_id, "description": line.description,
+        "amount_yen": line.amount_yen})
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifecycle.update_actual_line(line, actor=request.user, **form.cleaned_data)
+        except (InvalidTransition, StaleObject) as error:
+            return _conflict(request, application, str(error))
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("支出の明細を保存しました。"))
+            return redirect("grants_staff:application-detail", pk=application.pk)
+    return _actual_line_page(request, application, form, _("支出の明細の編集"))
+
+
+@require_perm("grants.prepare_application", load=_application)
+@require_POST
+def actual_line_delete(request: HttpRequest, application: Application, pk: int, line_pk: int) -> HttpResponse:
+    line = _actual_line(application, line_pk)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return _conflict(request, application, _("画面を読み込み直してから、もう一度操作してください。"))
+    try:
+        lifecycle.remove_actual_line(line, actor=request.user, version=form.cleaned_data["version"])
+    except (InvalidTransition, StaleObject) as error:
+        return _conflict(request, application, str(error))
+    messages.success(request, _("支出の明細を削除しました。"))
+    return redirect("grants_staff:application-detail", pk=application.pk)

@@ -32,7 +32,7 @@ from kyodo.grants.workflow import (
     ApplicationStatus,
     InvalidTransition,
     actions_from,
-    ensure_transition,
+    ensure_action,
 )
 from kyodo.locking import claim_version
 
@@ -72,11 +72,13 @@ def separation_problem(application: Application, user: Any, action: str) -> str:
         return ""
     if getattr(user, "community_id", None) is not None and user.community_id == application.community_id:
         return _("申請した地域協働体に所属するアカウントでは、審査や決定はできません。")
+    if ACTION_ROLES[action] == "reviewer" and user.pk == application.prepared_by_id:
+        return _("申請を作成した方は、その申請を審査できません。")
     if ACTION_ROLES[action] == "decider":
         if user.pk == application.prepared_by_id:
-            return _("申請を作成した方は、その申請の交付決定・不交付決定はできません。")
+            return _("申請を作成した方は、その申請の決定(交付決定・額の確定・支払)はできません。")
         if user.pk == application.recommended_by_id:
-            return _("申請を推薦した方は、その申請の交付決定・不交付決定はできません。")
+            return _("申請を推薦した方は、その申請の決定(交付決定・額の確定・支払)はできません。")
     return ""
 
 
@@ -90,12 +92,16 @@ def ensure_may(application: Application, user: Any, action: str) -> None:
 
 
 def allowed_actions(application: Application, user: Any) -> list[str]:
-    """The actions ``user`` may take on the application now: state, permission and duties."""
+    """The actions ``user`` may take on the application now: state, permission, duties, and
+    whether the money allows it (advance payment allowed, final payment or refund due)."""
+    from kyodo.grants.lifecycle import money_problem
+
     return [
         action
         for action in actions_from(application.status)
         if user.has_perm(ACTION_PERMS[ACTION_ROLES[action]], application)
         and not separation_problem(application, user, action)
+        and not money_problem(application, action)
     ]
 
 
@@ -355,7 +361,7 @@ def _transition(
 
 def _guard(application: Application, action: str, *, actor: Any) -> None:
     ensure_may(application, actor, action)
-    ensure_transition(application.status, ACTION_TARGETS[action])
+    ensure_action(application.status, action)
 
 
 def _fresh(application: Application) -> Application:

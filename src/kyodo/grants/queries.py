@@ -14,7 +14,16 @@ from django.db.models import Count, F, Prefetch, QuerySet
 from kyodo.communities.models import Community, CommunityPlan, District, DistrictFigure
 from kyodo.fiscal_years import FiscalYear
 from kyodo.grants.entitlements import Parameters, eligible, formula_text
-from kyodo.grants.models import Application, ExpenseLine, GrantProgram, ProgramRule, SimulationScenario, Transition
+from kyodo.grants.models import (
+    Application,
+    ChangeRequest,
+    ExpenseLine,
+    GrantProgram,
+    Payment,
+    ProgramRule,
+    SimulationScenario,
+    Transition,
+)
 
 
 def communities_with_year(fiscal_year: int, communities: QuerySet[Community] | None = None) -> QuerySet[Community]:
@@ -281,11 +290,14 @@ def application_detail(user: Any, pk: int) -> Application:
     return get_object_or_404(
         applications_visible_to(user)
         .select_related(
-            "program", "rule", "community__district__branch_office", "prepared_by", "recommended_by", "award"
+            "program", "rule", "community__district__branch_office", "prepared_by", "recommended_by", "award",
+            "actuals_report", "settlement",
         )
         .prefetch_related(
             Prefetch("lines", queryset=ExpenseLine.objects.select_related("category")),
             Prefetch("transitions", queryset=Transition.objects.select_related("actor")),
+            Prefetch("payments", queryset=Payment.objects.order_by("paid_on", "pk")),
+            Prefetch("change_requests", queryset=ChangeRequest.objects.select_related("requested_by", "decided_by")),
             "planned_initiatives",
         ),
         pk=pk,

@@ -35,7 +35,21 @@ urlpatterns += [
          name="application-recommend"),
     path("applications/<int:pk>/award/", application_views.application_award, name="application-award"),
     path("applications/<int:pk>/reject/", application_views.application_reject, name="application-reject"),
+    path("applications/<int:pk>/actuals/", application_views.actuals_edit, name="application-actuals-edit"),
+    path("applications/<int:pk>/actuals/lines/new/", application_views.actual_line_add,
+         name="application-actual-line-add"),
+    path("applications/<int:pk>/actuals/lines/<int:line_pk>/edit/", application_views.actual_line_edit,
+         name="application-actual-line-edit"),
+    path("applications/<int:pk>/actuals/lines/<int:line_pk>/delete/", application_views.actual_line_delete,
+         name="application-actual-line-delete"),
 ]
+for _action in ("pay_advance", "request_change", "approve_change", "refuse_change", "report", "return_report",
+                "settle", "pay_final", "refund"):
+    _slug = _action.replace("_", "-")
+    urlpatterns.append(
+        path(f"applications/<int:pk>/{_slug}/", getattr(application_views, f"application_{_action}"),
+             name=f"application-{_slug}")
+    )
 
 # Printable forms, the ledger and attachments live in their own modules (same namespace).
 urlpatterns += print_urls.urlpatterns + ledger_urls.urlpatterns + attachment_urls.urlpatterns

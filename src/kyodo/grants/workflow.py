@@ -46,11 +46,6 @@ ACTIONS: dict[str, tuple[frozenset[ApplicationStatus], ApplicationStatus]] = {
     "refund": (frozenset({S.SETTLED}), S.CLOSED),
 }
 
-# Not yet wired to services and pages: enabled with them.
-for _later in ("pay_advance", "request_change", "approve_change", "refuse_change", "report", "return_report",
-               "settle", "pay_final", "refund"):
-    del ACTIONS[_later]
-
 ACTION_TARGETS: dict[str, ApplicationStatus] = {action: target for action, (_sources, target) in ACTIONS.items()}
 
 # state → the states one action can lead to (derived from ACTIONS; for diagrams and checks).
@@ -121,7 +116,7 @@ class InvalidTransition(Exception):
 
     @property
     def message(self) -> str:
-        if self.action and self.current == self.target:
+        if self.action:
             return gettext("「%(current)s」の申請では「%(action)s」はできません。") % {
                 "current": ApplicationStatus(self.current).label,
                 "action": ACTION_LABELS[self.action],
