@@ -15,7 +15,7 @@ from pathlib import Path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from fpdf import FPDF
-from fpdf.enums import Align, XPos, YPos
+from fpdf.enums import Align, WrapMode, XPos, YPos
 
 from kyodo.fiscal_years import FiscalYear
 from kyodo.grants.models import ActualLine, ActualsReport, Application, Award, ExpenseLine, Settlement
@@ -96,7 +96,8 @@ class _Form(FPDF):
 
     def line_text(self, text: str, *, align: Align = Align.L, size: float = BODY_SIZE) -> None:
         self.set_font(FONT, size=size)
-        self.multi_cell(0, LINE, text, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        # Japanese has no spaces between words: break anywhere, not only at the (rare) spaces.
+        self.multi_cell(0, LINE, text, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=WrapMode.CHAR)
         self.set_font(FONT, size=BODY_SIZE)
 
     def title_block(self, note: str | None = None) -> None:
@@ -119,7 +120,7 @@ class _Form(FPDF):
     def fields(self, rows: Iterable[tuple[str, str]]) -> None:
         """Label | value rows in a bordered table."""
         with self.table(col_widths=(45, 125), text_align=("LEFT", "LEFT"), first_row_as_headings=False,
-                        line_height=LINE) as table:
+                        line_height=LINE, wrapmode=WrapMode.CHAR) as table:
             for label, value in rows:
                 table.row((label, value))
 
@@ -128,7 +129,7 @@ class _Form(FPDF):
         """A bordered table whose last ``money_columns`` columns are right-aligned amounts."""
         align = tuple(["LEFT"] * (len(headings) - money_columns) + ["RIGHT"] * money_columns)
         with self.table(col_widths=tuple(widths), text_align=align, line_height=LINE,
-                        headings_style=_HEADINGS) as table:
+                        headings_style=_HEADINGS, wrapmode=WrapMode.CHAR) as table:
             table.row(headings)
             for row in rows:
                 table.row(row)
@@ -226,8 +227,11 @@ def award_notice(application: Application, award: Award, parties: Parties) -> by
     pdf.title_block()
     _addressee_sender(pdf, reference=award.decision_number, date=wareki_date(award.decided_on),
                       to=_community_addressee(parties), sender=f"{parties.city_name}\n{parties.mayor_title}")
-    pdf.paragraph(_("{date}付けで申請のあった補助金について、下記のとおり交付することに決定したので通知します。").format(
-        date=wareki_date(application.submitted_at) or _("　年　月　日")))
+    submitted = wareki_date(application.submitted_at)
+    pdf.paragraph(
+        _("{date}付けで申請のあった補助金について、下記のとおり交付することに決定したので通知します。").format(date=submitted)
+        if submitted else _("申請のあった補助金について、下記のとおり交付することに決定したので通知します。")
+    )
     pdf.line_text(_("記"), align=Align.C)
     pdf.fields([
         *_basics(application),
