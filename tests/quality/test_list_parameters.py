@@ -57,6 +57,10 @@ LIST_PAGES = [
     ("city_admin", "/staff/grants/activity/2023/scenarios/"),
     ("city_admin", "/staff/grants/applications/"),
     ("community_secretariat", "/staff/grants/applications/"),
+    ("city_admin", "/staff/grants/activity/2023/ledger/"),
+    ("branch_staff", "/staff/grants/activity/2023/ledger/"),
+    ("city_admin", "/staff/grants/activity/2023/ledger/export/"),
+    ("anonymous", "/grants/totals/"),
     *api_list_paths(),
 ]
 
