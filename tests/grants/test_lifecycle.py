@@ -253,3 +253,16 @@ def test_an_actuals_report_made_by_the_factory_is_complete(world):
     application = make_application(world.community_a, status="awarded")
     add_actuals_report(application, submitted=False)
     assert lifecycle.report_problems(application) == []
+
+
+def test_the_detail_page_lists_the_reminders_sent(world):
+    from django.urls import reverse
+
+    from kyodo.grants.models import Reminder
+
+    application = make_application(world.community_a, status="awarded")
+    Reminder.objects.create(application=application, kind="before_14", due_on=application.rule.actuals_due_on,
+                            recipients=2)
+    page = world.client("branch_staff").get(
+        reverse("grants_staff:application-detail", args=[application.pk])).content.decode()
+    assert "実績報告の督促" in page and "期限14日前(2件に送信)" in page

@@ -27,6 +27,7 @@ from kyodo.grants.application_forms import (
     action_form_class,
 )
 from kyodo.grants.models import ActualLine, Application, ExpenseLine, GrantProgram
+from kyodo.grants.reminders import reminders_for
 from kyodo.grants.workflow import (
     ACTION_LABELS,
     ACTION_PERMS,
@@ -205,6 +206,7 @@ def _detail_page(
                 lifecycle.settlement_figures(application) if "settle" in actions else None
             ),
             "transitions": list(application.transitions.all()),
+            "reminders": list(reminders_for(application)) if award is not None else [],
             "action_forms": [
                 (action, ACTION_LABELS[action], forms[action], _action_url(action, application)) for action in actions
             ],
