@@ -266,7 +266,8 @@ class _Builder:
         categories = sorted(eligible, key=lambda c: (c.code not in PREFERRED_CATEGORIES, c.order, c.code))[:2]
         application = Application.objects.create(
             program=self.program, rule=self.rule, community=self.community, fiscal_year=self.year,
-            status=self.state, title=f"{FiscalYear(self.year).wareki} {self.program.short_name or self.program.name}の事業",
+            status=self.state,
+            title=f"{FiscalYear(self.year).wareki} {self.program.short_name or self.program.name}の事業",
             purpose="地域の防災訓練と見守り活動を行います。", prepared_by=self.preparer,
             requested_yen=each * len(categories),
         )
@@ -311,8 +312,10 @@ class _Builder:
 
     def _report(self, application: Application, on: dt.date) -> None:
         """The actuals: under plan, on plan, or over it (within the rule's tolerance), by ``number``."""
-        report = ActualsReport.objects.create(application=application, summary="防災訓練を2回、見守り活動を毎月実施しました。",
-                                              outcomes="延べ150人が参加しました。", submitted_at=_moment(on))
+        report = ActualsReport.objects.create(
+            application=application, summary="防災訓練を2回、見守り活動を毎月実施しました。",
+            outcomes="延べ150人が参加しました。", submitted_at=_moment(on),
+        )
         factor = (90, 100, 110)[self.number % 3]
         for line in application.lines.all():
             ActualLine.objects.create(report=report, category=line.category, description=line.description,
