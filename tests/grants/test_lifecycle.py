@@ -266,3 +266,16 @@ def test_the_detail_page_lists_the_reminders_sent(world):
     page = world.client("branch_staff").get(
         reverse("grants_staff:application-detail", args=[application.pk])).content.decode()
     assert "実績報告の督促" in page and "期限14日前(2件に送信)" in page
+
+
+def test_the_detail_page_links_the_printable_forms_of_its_state(world):
+    from django.urls import reverse
+
+    closed = make_application(world.community_a, status="closed")
+    page = world.client("city_admin").get(reverse("grants_staff:application-detail", args=[closed.pk])).content.decode()
+    for name in ("application", "award", "actuals", "settlement"):
+        assert reverse(f"grants_staff:application-print-{name}-pdf", args=[closed.pk]) in page
+    draft = make_application(world.community_b)
+    page = world.client("city_admin").get(reverse("grants_staff:application-detail", args=[draft.pk])).content.decode()
+    assert "交付申請書(下書き)(PDF)" in page
+    assert reverse("grants_staff:application-print-award-pdf", args=[draft.pk]) not in page
