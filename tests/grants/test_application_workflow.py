@@ -14,6 +14,7 @@ from kyodo.grants.lifecycle import SERVICES
 from kyodo.grants.models import Application, Award, ChangeRequest, Payment, ProgramRule, Settlement, Transition
 from kyodo.grants.workflow import (
     ACTION_LABELS,
+    ACTION_NOUNS,
     ACTION_ROLES,
     ACTION_TARGETS,
     ACTIONS,
@@ -110,7 +111,7 @@ def _reset(application, state, original):
 
 def test_the_table_is_closed_under_its_states():
     assert set(TRANSITIONS) == set(ApplicationStatus)
-    assert set(ACTIONS) == set(MAY) == set(SERVICES) == set(ACTION_ROLES) == set(ACTION_LABELS)
+    assert set(ACTIONS) == set(MAY) == set(SERVICES) == set(ACTION_ROLES) == set(ACTION_LABELS) == set(ACTION_NOUNS)
     with pytest.raises(InvalidTransition, match="「下書き」の申請を「交付決定」にすることはできません"):
         ensure_transition("draft", "awarded")
     with pytest.raises(InvalidTransition, match="「交付決定」の申請では「実績報告を差し戻す」はできません"):

@@ -362,6 +362,12 @@ class Transition(models.Model):
     def __str__(self) -> str:
         return f"{self.application_id}: {self.from_status} → {self.to_status}"
 
+    @property
+    def action_noun(self) -> str:
+        from kyodo.grants.workflow import ACTION_NOUNS
+
+        return str(ACTION_NOUNS.get(self.action, self.action))
+
 
 class ChangeRequest(models.Model):
     """変更承認申請: the community asks to change an awarded application; the city approves or refuses."""

@@ -94,6 +94,23 @@ ACTION_LABELS: dict[str, Any] = {  # lazy Japanese labels
     "refund": _("返還を記録して完了する"),
 }
 
+ACTION_NOUNS: dict[str, Any] = {  # what happened, for timelines
+    "submit": _("申請"),
+    "return": _("差戻し"),
+    "recommend": _("推薦"),
+    "award": _("交付決定"),
+    "reject": _("不交付決定"),
+    "pay_advance": _("概算払"),
+    "request_change": _("変更承認申請"),
+    "approve_change": _("変更承認"),
+    "refuse_change": _("変更不承認"),
+    "report": _("実績報告"),
+    "return_report": _("実績報告の差戻し"),
+    "settle": _("額の確定"),
+    "pay_final": _("精算払"),
+    "refund": _("返還"),
+}
+
 # The states in which the community may still change its application's plan.
 EDITABLE: frozenset[ApplicationStatus] = frozenset({S.DRAFT, S.RETURNED})
 # The states in which the community may write its actuals report.
