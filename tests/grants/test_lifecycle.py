@@ -235,6 +235,7 @@ def test_the_community_sees_what_to_do_next(world):
     assert "次にすること" in page and "実績報告(内容・支出の明細・領収書)を提出してください" in page
     assert "変更承認を申請する" in page and reverse("grants_staff:application-actual-line-add",
                                                     args=[application.pk]) in page
+    assert reverse("grants_staff:attachment-add", args=[application.pk]) + "?kind=receipt" in page
 
 
 def test_pages_refuse_bad_payment_input_with_a_message(world):

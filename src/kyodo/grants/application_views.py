@@ -26,6 +26,7 @@ from kyodo.grants.application_forms import (
     VersionForm,
     action_form_class,
 )
+from kyodo.grants.attachments import attachment_context
 from kyodo.grants.models import ActualLine, Application, ExpenseLine, GrantProgram
 from kyodo.grants.reminders import reminders_for
 from kyodo.grants.workflow import (
@@ -188,7 +189,7 @@ def _detail_page(
     return render(
         request,
         "grants/staff/application_detail.html",
-        {
+        attachment_context(application, request.user) | {
             "application": application,
             "lines": lines,
             "total_yen": sum(line.amount_yen for line in lines),
