@@ -122,7 +122,7 @@ def ledger_page(request: HttpRequest, program: str, fiscal_year: int) -> HttpRes
             "filters": filters,
             "states": [(value, label, counts.get(value, 0)) for value, label in ApplicationStatus.choices],
             "count_all": sum(counts.values()),
-            "branch_offices": branch_offices() if request.user.is_city_admin else [],
+            "branch_offices": branch_offices() if getattr(request.user, "is_city_admin", False) else [],
             "program_choices": list(programs.items()),
             "year_choices": sorted({choice.fiscal_year for choice in choices}, reverse=True),
             "chart": bar_chart([
