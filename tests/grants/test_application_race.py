@@ -1,61 +1,158 @@
-"""Two reviewers recommend the same application at the same moment: exactly one wins."""
+"""Two city administrators act on the same application at the same moment, from two PROCESSES:
+exactly one wins, the other is told so in Japanese, and nothing is lost or written twice.
+
+Runs on the database the suite runs on: SQLite (a temporary database file, since the test
+database may live in memory where other processes cannot see it) or PostgreSQL (a database of
+its own, ``<name>_race_<xdist worker>_<pid>``, created and dropped here). Two long-lived worker
+processes (spawned, ``django.setup()`` once each, see race_worker.py) meet at a Barrier before
+each call, with the same version in hand.
+"""
 
 from __future__ import annotations
 
-import threading
+import multiprocessing
+import os
 import time
+import uuid
+from collections import Counter
+from contextlib import contextmanager
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from django.db import OperationalError, connection
 
-from kyodo.audit.models import AuditEvent
-from kyodo.grants import applications as services
-from kyodo.grants.models import Application, Transition
-from kyodo.grants.workflow import InvalidTransition
-from kyodo.locking import StaleObject
-from tests.grants.factories import make_application
+from tests.grants import race_worker
 
-TRIALS = 20
+TRIALS = 100
+PAYMENT_TRIALS = 20
+JAPANESE = ("他の方が先に更新しました", "の申請では")  # StaleObject, InvalidTransition
 
 
-def _recommend(pk: int, user, version: int, barrier: threading.Barrier, outcomes: list[str]) -> None:
-    """In its own thread, hence its own database connection."""
+@contextmanager
+def _race_database(tmp_path):
+    """Environment variables pointing at an empty database of the suite's kind, removed afterwards."""
+    url = os.environ.get("DATABASE_URL", "")
+    env = {"DJANGO_SETTINGS_MODULE": "kyodo.settings",
+           "KYODO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+    if not url:
+        yield env | {"KYODO_SQLITE_PATH": str(tmp_path / "race.sqlite3")}
+        return
+    import psycopg
+
+    parts = urlsplit(url)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"{parts.path.lstrip('/') or 'kyodo'}_race_{worker}_{os.getpid()}"
+    server = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
     try:
-        barrier.wait()
-        for _attempt in range(200):
-            try:
-                services.recommend_application(Application.objects.get(pk=pk), actor=user, version=version)
-            except OperationalError:  # the in-memory test database answers "locked" instead of waiting
-                time.sleep(0.005)
-                continue
-            except (StaleObject, InvalidTransition):
-                outcomes.append("lost")
-                return
-            outcomes.append("won")
-            return
-        outcomes.append("gave up")
+        yield env | {"DATABASE_URL": urlunsplit(parts._replace(path=f"/{name}"))}
     finally:
-        connection.close()
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.mark.django_db(transaction=True)
-def test_exactly_one_of_two_simultaneous_recommendations_wins(world):
-    application = make_application(world.community_a, status="submitted")
-    reviewers = [world.users["branch_staff"], world.users["city_admin"]]
-    for _trial in range(TRIALS):
-        Application.objects.filter(pk=application.pk).update(status="submitted", recommended_by=None)
-        version = Application.objects.get(pk=application.pk).version
-        transitions, events = Transition.objects.count(), AuditEvent.objects.count()
-        barrier = threading.Barrier(2)
-        outcomes: list[str] = []
-        threads = [threading.Thread(target=_recommend, args=(application.pk, user, version, barrier, outcomes))
-                   for user in reviewers]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
-        assert sorted(outcomes) == ["lost", "won"]
-        fresh = Application.objects.get(pk=application.pk)
-        assert fresh.status == "recommended" and fresh.version == version + 1
-        assert Transition.objects.count() == transitions + 1
-        assert AuditEvent.objects.count() == events + 1
+class Workers:
+    """Two spawned worker processes, "a" (which also prepares, resets and inspects) and "b"."""
+
+    ids: dict[str, int]
+
+    def __init__(self, env: dict[str, str]):
+        context = multiprocessing.get_context("spawn")
+        self.barrier = context.Barrier(2)
+        self.inboxes = {name: context.Queue() for name in "ab"}
+        self.outboxes = {name: context.Queue() for name in "ab"}
+        self.processes = {
+            name: context.Process(target=race_worker.serve, daemon=True,
+                                  args=(name, env, self.barrier, self.inboxes[name], self.outboxes[name]))
+            for name in "ab"
+        }
+        for process in self.processes.values():
+            process.start()
+
+    def ask(self, name: str, command: str, *args, timeout: float = 120):
+        self.inboxes[name].put((command, args))
+        return self._answer(name, timeout)
+
+    def _answer(self, name: str, timeout: float):
+        status, value = self.outboxes[name].get(timeout=timeout)
+        assert status == "ok", f"worker {name} failed:\n{value}"
+        return value
+
+    def race(self, action: str, pk: int, actors: dict[str, int], version: int, trial: int, key: str | None):
+        for name in "ab":
+            self.inboxes[name].put(("race", (action, pk, actors[name], version, f"{trial}-{name}", key)))
+        return [self._answer(name, 60) for name in "ab"]
+
+    def stop(self) -> None:
+        for name, process in self.processes.items():
+            if process.is_alive():
+                self.inboxes[name].put(("stop", ()))
+        for process in self.processes.values():
+            process.join(timeout=10)
+            if process.is_alive():
+                process.terminate()
+
+
+@pytest.fixture(scope="module")
+def workers(tmp_path_factory):
+    """The workers and the prepared race database, shared by this module's tests (migrating takes a while)."""
+    with _race_database(tmp_path_factory.mktemp("race")) as env:
+        started = Workers(env)
+        try:
+            started.ids = started.ask("a", "prepare", timeout=300)
+            yield started
+        finally:
+            started.stop()
+
+
+def test_two_processes_racing_on_one_application_exactly_one_wins_every_time(workers):
+    ids = workers.ids
+    actors = {"a": ids["admin_1"], "b": ids["admin_2"]}
+    started = time.monotonic()
+    lost_by = Counter()
+    for trial in range(TRIALS):
+        action = ("award", "settle")[trial % 2]
+        pk = ids[action]
+        version = workers.ask("a", "reset", action, pk)
+        before = workers.ask("a", "inspect", action, pk)
+        outcomes = workers.race(action, pk, actors, version, trial, None)
+
+        winners = [outcome for outcome in outcomes if outcome[0] == "won"]
+        losers = [outcome for outcome in outcomes if outcome[0] == "lost"]
+        assert len(winners) == 1 and len(losers) == 1, (trial, action, outcomes)
+        _lost, error, message = losers[0]
+        assert error in ("StaleObject", "InvalidTransition"), (trial, outcomes)
+        lost_by[error] += 1
+        assert any(words in message for words in JAPANESE), message
+        after = workers.ask("a", "inspect", action, pk)
+        assert after["events"] == before["events"] + 1, (trial, action)
+        assert after["transitions"] == before["transitions"] + 1
+        assert after["version"] == version + 1
+        assert after["status"] == {"award": "awarded", "settle": "settled"}[action]
+    elapsed = time.monotonic() - started
+    print(f"{TRIALS} races in {elapsed:.1f} s; the loser was told: {dict(lost_by)}")  # shown with -s
+    assert elapsed < 60, f"{TRIALS} trials took {elapsed:.1f} s"
+    assert workers.ask("a", "verify")
+
+
+def test_the_same_payment_submitted_twice_at_once_is_recorded_once(workers):
+    ids = workers.ids
+    actors = {"a": ids["admin_1"], "b": ids["admin_2"]}
+    pk = ids["pay_final"]
+    outcomes_seen = Counter()
+    for trial in range(PAYMENT_TRIALS):
+        version = workers.ask("a", "reset", "pay_final", pk)
+        before = workers.ask("a", "inspect", "pay_final", pk)
+        key = str(uuid.uuid4())  # one form, submitted twice (a double click, two tabs)
+        outcomes = workers.race("pay_final", pk, actors, version, trial, key)
+        after = workers.ask("a", "inspect", "pay_final", pk)
+        outcomes_seen[tuple(sorted(outcome[1] if outcome[0] == "lost" else "won" for outcome in outcomes))] += 1
+        # The second submission either sees the first one's payment (and changes nothing) or loses the race.
+        assert [outcome[0] for outcome in outcomes].count("won") >= 1, outcomes
+        for outcome in outcomes:
+            assert outcome[0] == "won" or outcome[1] in ("StaleObject", "InvalidTransition"), outcomes
+        assert after["payments"] == 1 and after["status"] == "closed"
+        assert after["events"] == before["events"] + 1 and after["version"] == version + 1
+    print(f"{PAYMENT_TRIALS} double submissions: {dict(outcomes_seen)}")  # shown with -s
+    assert workers.ask("a", "verify")

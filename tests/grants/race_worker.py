@@ -1,0 +1,126 @@
+"""A long-lived worker process for test_application_race: Django set up once against the race
+database, then commands from the test one at a time (spawned; nothing Django at import time).
+
+Worker "a" also prepares the database and resets and inspects the application between trials,
+so the test process itself never touches the race database.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+import uuid
+from typing import Any
+
+STATES = {"award": "recommended", "settle": "reported", "pay_final": "settled"}
+
+
+def serve(name: str, env: dict[str, str], barrier: Any, inbox: Any, outbox: Any) -> None:
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    while True:
+        command, args = inbox.get()
+        if command == "stop":
+            connection.close()
+            outbox.put(("stopped", name))
+            return
+        try:
+            outbox.put(("ok", COMMANDS[command](barrier, *args)))
+        except BaseException:  # reported to the test, which fails with it
+            outbox.put(("error", traceback.format_exc()))
+
+
+def prepare(_barrier: Any) -> dict[str, int]:
+    """Migrate the empty database; two city administrators, an application to award, one to settle and pay."""
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    from tests.factories import CommunityFactory, UserFactory
+    from tests.grants.factories import make_application
+
+    admins = [UserFactory(username=f"race_city_{n}", role="city_admin") for n in (1, 2)]
+    to_award = make_application(CommunityFactory(), status="recommended", amount_yen=100_000)
+    to_settle = make_application(CommunityFactory(), status="reported", amount_yen=100_000)
+    return {"admin_1": admins[0].pk, "admin_2": admins[1].pk, "award": to_award.pk, "settle": to_settle.pk,
+            "pay_final": to_settle.pk}
+
+
+def reset(_barrier: Any, action: str, pk: int) -> int:
+    """Put the application back where ``action`` starts, with a fresh version; returns the version."""
+    from django.db import transaction
+
+    from kyodo.grants.models import Application, Award, Payment, Settlement
+    from tests.grants.factories import city_user
+
+    with transaction.atomic():
+        application = Application.objects.get(pk=pk)
+        Payment.objects.filter(application=application).delete()
+        if action == "award":
+            Award.objects.filter(application=application).delete()
+        else:
+            Settlement.objects.filter(application=application).delete()
+        if action == "pay_final":
+            award = Award.objects.get(application=application)
+            Settlement.objects.create(
+                application=application, award_yen=award.amount_yen, actual_total_yen=award.amount_yen,
+                eligible_actuals_yen=award.amount_yen, settled_yen=award.amount_yen,
+                notice_number=f"race-{uuid.uuid4().hex[:12]}", settled_on=award.decided_on, settled_by=city_user(),
+            )
+        Application.objects.filter(pk=pk).update(status=STATES[action])
+        return Application.objects.get(pk=pk).version
+
+
+def race(barrier: Any, action: str, pk: int, actor_pk: int, version: int, tag: str, key: str | None) -> tuple:
+    """Wait for the other worker, then take ``action``: ("won",) or ("lost", exception class, message)."""
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    from kyodo.accounts.models import User
+    from kyodo.grants import lifecycle
+    from kyodo.grants.models import Application
+    from kyodo.grants.workflow import InvalidTransition
+    from kyodo.locking import StaleObject
+
+    actor = User.objects.get(pk=actor_pk)
+    application = Application.objects.get(pk=pk)
+    today = dt.date.today()
+    kwargs: dict[str, Any] = {
+        "award": {"amount_yen": 100_000, "decision_number": f"一協第{tag}号", "decided_on": today},
+        "settle": {"notice_number": f"一協確第{tag}号", "settled_on": today},
+        "pay_final": {"paid_on": today, "idempotency_key": uuid.UUID(key) if key else None},
+    }[action]
+    barrier.wait(timeout=60)
+    try:
+        lifecycle.SERVICES[action](application, actor=actor, version=version, **kwargs)
+    except (StaleObject, InvalidTransition, ValidationError) as error:
+        return ("lost", type(error).__name__, str(error))
+    return ("won",)
+
+
+def inspect(_barrier: Any, action: str, pk: int) -> dict[str, Any]:
+    from kyodo.audit.models import AuditEvent
+    from kyodo.grants.models import Application, Payment, Transition
+
+    application = Application.objects.get(pk=pk)
+    return {
+        "status": application.status,
+        "version": application.version,
+        "events": AuditEvent.objects.filter(action=f"grant_application.{action}", object_id=str(pk)).count(),
+        "transitions": Transition.objects.filter(application_id=pk, action=action).count(),
+        "payments": Payment.objects.filter(application_id=pk, kind="final").count(),
+    }
+
+
+def verify(_barrier: Any) -> bool:
+    from kyodo.audit.services import verify_chain
+
+    return verify_chain().ok
+
+
+COMMANDS = {"prepare": prepare, "reset": reset, "race": race, "inspect": inspect, "verify": verify}
