@@ -71,8 +71,12 @@ def journey(demo) -> Journey:
     branch = User.objects.get(username="branch").branch_office
     taken = set(Application.objects.filter(program=program, fiscal_year=year).values_list("community", flat=True))
     free = [
-        row for row in queries.entitlements(program, year)
-        if row.eligible and row.amount_yen and row.amount_yen >= PLANNED_YEN and row.community.pk not in taken
+        row
+        for row in queries.entitlements(program, year)
+        if row.eligible
+        and row.amount_yen
+        and row.amount_yen >= PLANNED_YEN
+        and row.community.pk not in taken
         and row.community.district.branch_office_id == branch.pk
     ]
     assert free, f"the demo data leaves no community of {branch} without a {program} application for {year}"
@@ -138,16 +142,14 @@ def fill_and_save(page, fields: dict[str, str], select: dict[str, str] | None = 
 # Violations found in templates this test does not own, reported to their owners: {(rule, target): why}.
 # test_the_flash_message_passes_axe fails (strict xfail) once the template is fixed: then empty this.
 KNOWN: dict[tuple[str, str], str] = {
-    ("listitem", ".message"): "base.html renders the flash messages as <ul class=\"messages\" role=\"status\">: "
+    ("listitem", ".message"): 'base.html renders the flash messages as <ul class="messages" role="status">: '
     "the status role takes the list's semantics away, so its <li> are outside any list. Fix: put role=status "
     "on a wrapper <div>.",
 }
 
 
 def axe_clean(page, label: str, *, known: dict[tuple[str, str], str] = KNOWN) -> None:
-    violations = [
-        v for v in audit(page, label) if not all((v.rule, target) in known for target in v.targets)
-    ]
+    violations = [v for v in audit(page, label) if not all((v.rule, target) in known for target in v.targets)]
     assert violations == [], "\n".join(str(v) for v in violations)
 
 
@@ -197,10 +199,17 @@ def test_a_grant_goes_from_draft_to_closed_through_community_branch_and_city(jou
     status_is(page, "推薦済み")
     award_form = page.locator("#action-award")
     expect(award_form.get_by_label("交付決定額(円)")).to_have_value(str(PLANNED_YEN))
-    act(page, "award", "交付決定する", {
-        "交付決定額(円)": str(PLANNED_YEN), "交付決定番号": "一協第E2E-001号", "交付決定日": today,
-        "交付の条件": "実績報告書を期限までに提出すること。",
-    })
+    act(
+        page,
+        "award",
+        "交付決定する",
+        {
+            "交付決定額(円)": str(PLANNED_YEN),
+            "交付決定番号": "一協第E2E-001号",
+            "交付決定日": today,
+            "交付の条件": "実績報告書を期限までに提出すること。",
+        },
+    )
     flash(page, "交付決定しました。")
     status_is(page, "交付決定")
     award = page.locator("#award")
@@ -208,9 +217,16 @@ def test_a_grant_goes_from_draft_to_closed_through_community_branch_and_city(jou
     expect(award).to_contain_text("一協第E2E-001号")
     expect(award).to_contain_text("認める")  # 概算払 allowed by the rule
 
-    act(page, "pay_advance", "概算払を記録する", {
-        "概算払の額(円)": str(ADVANCE_YEN), "支払日": today, "支出命令・調定の番号": "E2E-ADV-1",
-    })
+    act(
+        page,
+        "pay_advance",
+        "概算払を記録する",
+        {
+            "概算払の額(円)": str(ADVANCE_YEN),
+            "支払日": today,
+            "支出命令・調定の番号": "E2E-ADV-1",
+        },
+    )
     flash(page, "概算払を記録しました。")
     status_is(page, "交付決定")
     payments = page.get_by_role("table", name="支払・返還")
@@ -222,10 +238,16 @@ def test_a_grant_goes_from_draft_to_closed_through_community_branch_and_city(jou
     as_user(page, live_server, "community")
     open_from_list(page)
     status_is(page, "交付決定")
-    act(page, "request_change", "変更承認を申請する", {
-        "変更の理由": "参加者の見込みが減ったため。", "変更の内容": "会場を小さい施設に変更します。",
-        "変更後の金額(円)": str(CHANGED_YEN),
-    })
+    act(
+        page,
+        "request_change",
+        "変更承認を申請する",
+        {
+            "変更の理由": "参加者の見込みが減ったため。",
+            "変更の内容": "会場を小さい施設に変更します。",
+            "変更後の金額(円)": str(CHANGED_YEN),
+        },
+    )
     flash(page, "変更承認を申請しました。")
     status_is(page, "変更承認申請中")
     changes = page.get_by_role("table", name="変更承認申請")
@@ -246,8 +268,13 @@ def test_a_grant_goes_from_draft_to_closed_through_community_branch_and_city(jou
     actuals = page.locator("#actuals")
     actuals.get_by_role("link", name="内容を編集").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("実績報告の内容")
-    fill_and_save(page, {"実施した事業の内容": "7月に夏まつりを開き、毎月見守り活動をしました。",
-                         "事業の成果": "延べ120人が参加しました。"})
+    fill_and_save(
+        page,
+        {
+            "実施した事業の内容": "7月に夏まつりを開き、毎月見守り活動をしました。",
+            "事業の成果": "延べ120人が参加しました。",
+        },
+    )
     flash(page, "実績報告の内容を保存しました。")
     expect(page.locator("#actuals")).to_contain_text("7月に夏まつりを開き")
 
@@ -322,8 +349,20 @@ def test_a_grant_goes_from_draft_to_closed_through_community_branch_and_city(jou
 
     # ---- the timeline and the printable forms --------------------------------------------------
     steps = page.locator("ul.timeline > li")
-    expected = ["下書きを作成", "申請:", "推薦:", "交付決定:", "概算払", "変更承認申請:", "変更承認:", "実績報告:",
-                "実績報告の差戻し:", "実績報告:", "額の確定:", "精算払:"]
+    expected = [
+        "下書きを作成",
+        "申請:",
+        "推薦:",
+        "交付決定:",
+        "概算払",
+        "変更承認申請:",
+        "変更承認:",
+        "実績報告:",
+        "実績報告の差戻し:",
+        "実績報告:",
+        "額の確定:",
+        "精算払:",
+    ]
     expect(steps).to_have_count(len(expected))
     for index, text in enumerate(expected):
         expect(steps.nth(index)).to_contain_text(text)
@@ -378,8 +417,12 @@ def test_the_community_cannot_take_the_citys_decisions(demo, page, live_server):
     token = page.locator("input[name=csrfmiddlewaretoken]").first.get_attribute("value")
     response = page.request.post(
         f"{detail}settle/",
-        form={"csrfmiddlewaretoken": token, "settle-version": str(reported.version),
-              "settle-notice_number": "一協確第不正-1号", "settle-settled_on": timezone.localdate().isoformat()},
+        form={
+            "csrfmiddlewaretoken": token,
+            "settle-version": str(reported.version),
+            "settle-notice_number": "一協確第不正-1号",
+            "settle-settled_on": timezone.localdate().isoformat(),
+        },
         headers={"Referer": detail},
     )
     assert response.status == 403
