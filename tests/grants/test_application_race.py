@@ -94,10 +94,10 @@ class Workers:
                 process.terminate()
 
 
-@pytest.fixture(scope="module")
-def workers(tmp_path_factory):
-    """The workers and the prepared race database, shared by this module's tests (migrating takes a while)."""
-    with _race_database(tmp_path_factory.mktemp("race")) as env:
+@pytest.fixture
+def workers(tmp_path):
+    """The two workers and the prepared race database (migrating it takes a while)."""
+    with _race_database(tmp_path) as env:
         started = Workers(env)
         try:
             started.ids = started.ask("a", "prepare", timeout=300)
@@ -107,10 +107,17 @@ def workers(tmp_path_factory):
 
 
 def test_two_processes_racing_on_one_application_exactly_one_wins_every_time(workers):
+    """One test, so that under xdist the race database is migrated once, not once per test."""
+    _race_decisions(workers)
+    _race_payments(workers)
+    assert workers.ask("a", "verify")  # the audit chain is intact
+
+
+def _race_decisions(workers) -> None:
     ids = workers.ids
     actors = {"a": ids["admin_1"], "b": ids["admin_2"]}
     started = time.monotonic()
-    lost_by = Counter()
+    lost_by: Counter[str] = Counter()
     for trial in range(TRIALS):
         action = ("award", "settle")[trial % 2]
         pk = ids[action]
@@ -133,14 +140,14 @@ def test_two_processes_racing_on_one_application_exactly_one_wins_every_time(wor
     elapsed = time.monotonic() - started
     print(f"{TRIALS} races in {elapsed:.1f} s; the loser was told: {dict(lost_by)}")  # shown with -s
     assert elapsed < 60, f"{TRIALS} trials took {elapsed:.1f} s"
-    assert workers.ask("a", "verify")
 
 
-def test_the_same_payment_submitted_twice_at_once_is_recorded_once(workers):
+def _race_payments(workers) -> None:
+    """The same payment submitted twice at once (a double click, two tabs): recorded once."""
     ids = workers.ids
     actors = {"a": ids["admin_1"], "b": ids["admin_2"]}
     pk = ids["pay_final"]
-    outcomes_seen = Counter()
+    outcomes_seen: Counter[tuple[str, ...]] = Counter()
     for trial in range(PAYMENT_TRIALS):
         version = workers.ask("a", "reset", "pay_final", pk)
         before = workers.ask("a", "inspect", "pay_final", pk)
@@ -155,4 +162,3 @@ def test_the_same_payment_submitted_twice_at_once_is_recorded_once(workers):
         assert after["payments"] == 1 and after["status"] == "closed"
         assert after["events"] == before["events"] + 1 and after["version"] == version + 1
     print(f"{PAYMENT_TRIALS} double submissions: {dict(outcomes_seen)}")  # shown with -s
-    assert workers.ask("a", "verify")
