@@ -52,12 +52,9 @@ SETTINGS = settings(
 )
 
 
-def test_allowed_for_is_floor_of_planned_times_tolerance_exactly():
-    @given(planned=st.integers(0, 10**12), percent=st.integers(0, 100))
-    def check(planned, percent):
-        assert lifecycle.allowed_for(planned, percent) == planned * (100 + percent) // 100
-
-    check()
+@given(planned=st.integers(0, 10**12), percent=st.integers(0, 100))
+def test_allowed_for_is_floor_of_planned_times_tolerance_exactly(planned, percent):
+    assert lifecycle.allowed_for(planned, percent) == planned * (100 + percent) // 100
 
 
 def _amount(data, *around: int) -> int:
