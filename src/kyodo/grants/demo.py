@@ -79,6 +79,7 @@ DESCRIPTIONS = {
     "rentals": "会場使用料", "supplies": "資料印刷費", "honorarium": "講師謝金", "travel": "研修の旅費",
     "services": "保険料", "commissions": "業務委託料", "equipment": "備品購入費", "secretariat-wages": "事務局員の賃金",
 }
+REFERENCES = {Payment.Kind.ADVANCE: "支出命令", Payment.Kind.FINAL: "支出命令", Payment.Kind.REFUND: "調定"}
 PREFERRED_CATEGORIES = ("rentals", "supplies", "secretariat-wages", "travel")
 PREFERRED = ("yamanome", "nagai")  # the demo accounts' community, and one in the demo branch
 
@@ -286,7 +287,8 @@ class _Builder:
     def _pay(self, application: Application, kind: str, amount: int, on: dt.date) -> None:
         if amount > 0:
             Payment.objects.create(application=application, kind=kind, amount_yen=amount, paid_on=on,
-                                   reference=f"{self.year}-{self.number:03d}-{kind}", recorded_by=self.decider)
+                                   reference=f"{REFERENCES[kind]}第{self.year}-{self.number:03d}号",
+                                   recorded_by=self.decider)
 
     def _change(self, application: Application, award: Award, on: dt.date, *, approved_on: dt.date | None) -> None:
         """A pending change (more money, within the entitlement), or an approved one (less money)."""
