@@ -79,7 +79,7 @@ DESCRIPTIONS = {
     "rentals": "会場使用料", "supplies": "資料印刷費", "honorarium": "講師謝金", "travel": "研修の旅費",
     "services": "保険料", "commissions": "業務委託料", "equipment": "備品購入費", "secretariat-wages": "事務局員の賃金",
 }
-REFERENCES = {Payment.Kind.ADVANCE: "支出命令", Payment.Kind.FINAL: "支出命令", Payment.Kind.REFUND: "調定"}
+REFERENCES: dict[str, str] = {"advance": "支出命令", "final": "支出命令", "refund": "調定"}
 PREFERRED_CATEGORIES = ("rentals", "supplies", "secretariat-wages", "travel")
 PREFERRED = ("yamanome", "nagai")  # the demo accounts' community, and one in the demo branch
 
