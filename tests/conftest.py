@@ -113,3 +113,13 @@ def secretary(world) -> User:
 def _media_root(settings, tmp_path_factory):
     """Uploaded files go to a temporary folder, never into var/."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture(autouse=True)
+def _japanese_by_default():
+    """Each test starts in Japanese: a request in English must not leave English active for the next test."""
+    from django.utils import translation
+
+    translation.activate("ja")
+    yield
+    translation.activate("ja")

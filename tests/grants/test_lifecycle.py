@@ -280,3 +280,17 @@ def test_the_detail_page_links_the_printable_forms_of_its_state(world):
     page = world.client("city_admin").get(reverse("grants_staff:application-detail", args=[draft.pk])).content.decode()
     assert "交付申請書(下書き)(PDF)" in page
     assert reverse("grants_staff:application-print-award-pdf", args=[draft.pk]) not in page
+
+
+def test_the_ledger_history_and_public_totals_are_linked(world):
+    from django.urls import reverse
+
+    from tests.grants.factories import ensure_rule
+
+    rule = ensure_rule()
+    public = world.client("anonymous").get(reverse("communities:detail", args=["aoba"])).content.decode()
+    assert reverse("grants:community-totals", args=["aoba"]) in public
+    staff = world.client("branch_staff").get(reverse("communities_staff:community", args=["aoba"])).content.decode()
+    assert reverse("grants_staff:community-history", args=["aoba"]) in staff
+    index = world.client("city_admin").get(reverse("grants_staff:index")).content.decode()
+    assert reverse("grants_staff:ledger", args=[rule.program.code, rule.fiscal_year]) in index
