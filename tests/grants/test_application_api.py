@@ -328,3 +328,17 @@ def test_report(world):
     assert ok.json()["actuals_report"]["submitted_at"] is not None
     again = _json(client, "post", url, {"version": ok.json()["version"]})
     assert again.status_code == 409
+
+
+def test_the_spec_documents_every_grants_operation():
+    from kyodo.api import api
+
+    spec = api.get_openapi_schema()
+    operations = [(method, path, op) for path, item in spec["paths"].items() if "/grants/" in path
+                  for method, op in item.items()]
+    assert len(operations) >= 12
+    for method, path, op in operations:
+        assert op["tags"] == ["grants"] and op["summary"] and op.get("description"), (method, path)
+        assert "default" in op["responses"], (method, path)
+    amount = spec["components"]["schemas"]["GrantActualLineIn"]["properties"]["amount_yen"]
+    assert amount["type"] == "integer" and amount["minimum"] == 0
