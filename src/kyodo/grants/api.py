@@ -13,6 +13,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -132,23 +133,24 @@ MAX_YEN = 2_147_483_647  # the largest amount an amount column holds
 MAX_VERSION = 2_147_483_647
 
 
-def _whole_number(minimum: int, maximum: int, message: str) -> Callable[[Any], int]:
+def _whole_number(minimum: int, maximum: int, message: Any) -> Callable[[Any], int]:
     """Whole numbers only: a JSON integer, never a float, a boolean or a string like "12.5"."""
 
     def check(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
-            raise PydanticCustomError("whole_number", message)
+            raise PydanticCustomError("whole_number", str(message))
         return value
 
     return check
 
 
-def _text(max_length: int, message: str) -> Callable[[str], str]:
+def _text(max_length: int) -> Callable[[str], str]:
     def check(value: str) -> str:
         if len(value) > max_length:
-            raise PydanticCustomError("too_long", message)
+            raise PydanticCustomError("too_long", _("%(count)s文字以内で入力してください。") % {
+                "count": f"{max_length:,}"})
         if "\x00" in value:
-            raise PydanticCustomError("invalid_character", "使用できない文字が含まれています。")
+            raise PydanticCustomError("invalid_character", _("使用できない文字が含まれています。"))
         return value
 
     return check
@@ -156,20 +158,20 @@ def _text(max_length: int, message: str) -> Callable[[str], str]:
 
 def _strict_str(value: Any) -> str:
     if not isinstance(value, str):
-        raise PydanticCustomError("string_type", "文字列で入力してください。")
+        raise PydanticCustomError("string_type", _("文字列で入力してください。"))
     return value
 
 
 Version = Annotated[
     int,
-    BeforeValidator(_whole_number(1, MAX_VERSION, "版数(version)は1以上の整数で指定してください。")),
+    BeforeValidator(_whole_number(1, MAX_VERSION, _lazy("版数(version)は1以上の整数で指定してください。"))),
     Field(description="The version the caller read (optimistic locking).",
           json_schema_extra={"minimum": 1, "maximum": MAX_VERSION}),
 ]
 # Amounts: the services check the ranges that depend on the application (entitlement, cap, ≥1).
 Yen = Annotated[
     int,
-    BeforeValidator(_whole_number(0, MAX_YEN, "金額は0円以上の整数(円単位)で入力してください。")),
+    BeforeValidator(_whole_number(0, MAX_YEN, _lazy("金額は0円以上の整数(円単位)で入力してください。"))),
     Field(json_schema_extra={"minimum": 0, "maximum": MAX_YEN}),
 ]
 
@@ -178,14 +180,14 @@ def Text(max_length: int) -> Any:
     return Annotated[
         str,
         BeforeValidator(_strict_str),
-        AfterValidator(_text(max_length, f"{max_length:,}文字以内で入力してください。")),
+        AfterValidator(_text(max_length)),
         Field(json_schema_extra={"maxLength": max_length}),
     ]
 
 
 FiscalYearParam = Annotated[
     int,
-    BeforeValidator(_whole_number(1989, 2100, "年度は1989から2100までの西暦で指定してください。")),
+    BeforeValidator(_whole_number(1989, 2100, _lazy("年度は1989から2100までの西暦で指定してください。"))),
     Field(description="Fiscal year (4月始まり), Western calendar.", json_schema_extra={"minimum": 1989,
                                                                                        "maximum": 2100}),
 ]
