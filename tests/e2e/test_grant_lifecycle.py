@@ -139,13 +139,8 @@ def fill_and_save(page, fields: dict[str, str], select: dict[str, str] | None = 
         page.get_by_role("button", name="保存").click()
 
 
-# Violations found in templates this test does not own, reported to their owners: {(rule, target): why}.
-# test_the_flash_message_passes_axe fails (strict xfail) once the template is fixed: then empty this.
-KNOWN: dict[tuple[str, str], str] = {
-    ("listitem", ".message"): 'base.html renders the flash messages as <ul class="messages" role="status">: '
-    "the status role takes the list's semantics away, so its <li> are outside any list. Fix: put role=status "
-    "on a wrapper <div>.",
-}
+# Known violations, {(rule, target): why}: none today; a new entry needs a reason and an owner.
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def axe_clean(page, label: str, *, known: dict[tuple[str, str], str] = KNOWN) -> None:
@@ -471,7 +466,6 @@ def test_the_settled_application_and_the_attachment_form_pass_axe(demo, page, li
     axe_clean(page, "attachment form with errors")
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN[("listitem", ".message")])
 def test_the_flash_message_passes_axe(demo, page, live_server):
     """A page that shows a flash message (here, after signing in again and saving the application)."""
     draft = _demo_application("draft")
