@@ -19,9 +19,10 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kyodo.settings")
 
 SCALES = {
-    "city": {"branches": 8, "communities": 33},
-    "national": {"branches": 400, "communities": 8000},
+    "city": {"branches": 8, "communities": 33, "grant_programs": ["founding", "startup", "activity", "secretariat"]},
+    "national": {"branches": 400, "communities": 8000, "grant_programs": ["activity", "secretariat"]},
 }
+GRANT_YEARS = [2022, 2023, 2024, 2025, 2026]  # five fiscal years of applications, the newest in every state
 SURNAMES = ["佐藤", "鈴木", "高橋", "千葉", "菅原", "小野寺", "阿部", "佐々木", "及川", "伊藤", "熊谷", "村上"]
 GIVEN = ["一郎", "花子", "健", "美和", "誠", "幸子", "浩", "恵子", "修", "由美"]
 
@@ -95,9 +96,167 @@ def generate(scale: str, seed: int = 2019) -> dict[str, int]:
         PlanInitiative.objects.bulk_create(
             (PlanInitiative(plan=g.plan, goal=g, fiscal_year=fy, title=f"取組 {g.order}-{fy}")
              for g in goals for fy in range(2021, 2026)), batch_size=5000)
-    for model in (Community, Officer, MemberOrganization, PlanInitiative):
+        _grants(size["grant_programs"], branches, communities)
+    from kyodo.grants.models import ActualLine, Application, ExpenseLine, Payment, Settlement, Transition
+
+    for model in (Community, Officer, MemberOrganization, PlanInitiative, Application, ExpenseLine, ActualLine,
+                  Settlement, Payment, Transition):
         counts[model.__name__] = model.objects.count()
     return counts
+
+
+def _grants(program_codes: list[str], branches: list, communities: list) -> None:
+    """Programs and rules from the data file, then for every community and program one application per
+    fiscal year (GRANT_YEARS): the newest year cycles through every state, the one before through the
+    later states, older years are closed (every seventh rejected). Built with bulk_create, not the services,
+    but with the objects and money each state implies: award, advance payment (odd applications, where the
+    rule allows it), actuals report and lines (90/100/110 % of the plan), settlement computed as
+    ``lifecycle.settlement_figures`` does, and the final payment or refund, so for a closed application
+    advance + final − refund = settled."""
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from kyodo.accounts.models import User
+    from kyodo.grants.demo import PATHS
+    from kyodo.grants.lifecycle import allowed_for
+    from kyodo.grants.loading import load_grant_programs
+    from kyodo.grants.models import (
+        ActualLine,
+        ActualsReport,
+        Application,
+        Award,
+        ExpenseLine,
+        GrantProgram,
+        Payment,
+        ProgramRule,
+        Settlement,
+        Transition,
+    )
+    from kyodo.grants.workflow import ACTION_ROLES, ACTION_TARGETS, ApplicationStatus
+
+    S = ApplicationStatus
+    load_grant_programs()
+    password = make_password(None)
+    city = User.objects.create(username="bench-city", role="city_admin", display_name="ベンチ 市職員",
+                               password=password)
+    reviewers = {b.pk: User(username=f"bench-branch-{b.slug}", role="branch_staff", branch_office=b,
+                            display_name=f"{b.name} 職員", password=password) for b in branches}
+    User.objects.bulk_create(reviewers.values(), batch_size=2000)
+    preparers = User.objects.bulk_create(
+        (User(username=f"bench-sec-{c.slug}", role="community_secretariat", community=c,
+              display_name=f"{c.name} 事務局", password=password) for c in communities), batch_size=2000)
+    branch_of = {d.pk: d.branch_office_id for d in (c.district for c in communities)}
+    programs = list(GrantProgram.objects.filter(code__in=program_codes).order_by("order"))
+    rules = {(r.program_id, r.fiscal_year): r
+             for r in ProgramRule.objects.filter(program__in=programs, fiscal_year__in=GRANT_YEARS)
+             .prefetch_related("eligible_categories")}
+    every = list(PATHS)
+    later = [S.CHANGE_REQUESTED, S.REPORTED, S.REPORT_RETURNED, S.SETTLED, S.CLOSED, S.CLOSED, S.CLOSED]
+    tz = timezone.get_current_timezone()
+    now = timezone.now()
+
+    def moment(year: int, month: int, day: int, minute: int = 0):
+        at = dt.datetime(year + (month < 4), month, day, 10, minute, tzinfo=tz)
+        return min(at, now)
+
+    when = {"submit": (4, 20), "recommend": (5, 12), "award": (6, 1), "reject": (6, 1), "return": (4, 24),
+            "pay_advance": (6, 20), "request_change": (9, 1), "report": (3, 5), "return_report": (3, 10),
+            "settle": (3, 20), "pay_final": (3, 27), "refund": (3, 27)}
+    applications: list = []
+    plans: list = []  # (application, rule, state, number, [(category, planned)])
+    number = 0
+    for position, year in enumerate(reversed(GRANT_YEARS)):
+        for k, community in enumerate(communities):
+            for p, program in enumerate(programs):
+                number += 1
+                rule = rules[(program.pk, year)]
+                if position == 0:
+                    state = every[(k + p) % len(every)]
+                elif position == 1:
+                    state = later[(k + p) % len(later)]
+                else:
+                    state = S.REJECTED if (k + p + year) % 7 == 0 else S.CLOSED
+                categories = sorted(rule.eligible_categories.all(), key=lambda c: (c.order, c.code))[:3]
+                lines = [(c, (60 + (number * 7 + i * 13) % 140) * 1000) for i, c in enumerate(categories)]
+                applications.append(Application(
+                    program=program, rule=rule, community=community, fiscal_year=year, status=state,
+                    title=f"{year}年度 {program.short_name or program.name}の事業",
+                    purpose="地域の防災訓練と見守り活動を行います。", prepared_by=preparers[k],
+                    recommended_by=reviewers[branch_of[community.district_id]] if "recommend" in PATHS[state] else None,
+                    submitted_at=moment(year, *when["submit"]) if PATHS[state] else None,
+                    requested_yen=sum(amount for _c, amount in lines),
+                ))
+                plans.append((rule, state, number, lines))
+    applications = Application.objects.bulk_create(applications, batch_size=2000)
+    expense_lines, awards, advances, reports, report_plans, transitions = [], [], [], [], [], []
+    settlements, closings = [], []
+    for application, (rule, state, n, lines) in zip(applications, plans, strict=True):
+        steps = list(PATHS[state])
+        expense_lines.extend(ExpenseLine(application=application, category=c, order=i, amount_yen=amount,
+                                         description=c.name) for i, (c, amount) in enumerate(lines, start=1))
+        award_yen = application.requested_yen
+        advance_yen = 0
+        if "award" in steps:
+            awards.append(Award(application=application, amount_yen=award_yen, decided_by=city,
+                                decided_on=moment(application.fiscal_year, *when["award"]).date(),
+                                decision_number=f"一協第{application.fiscal_year}-{application.pk:06d}号",
+                                conditions="実績報告書を期限までに提出すること。"))
+            if rule.allows_advance_payment and n % 2 == 1:
+                advance_yen = award_yen // 2 // 1000 * 1000
+                steps.insert(steps.index("award") + 1, "pay_advance")
+                advances.append(Payment(application=application, kind=Payment.Kind.ADVANCE, amount_yen=advance_yen,
+                                        paid_on=moment(application.fiscal_year, *when["pay_advance"]).date(),
+                                        reference=f"支出命令第{application.pk}号", recorded_by=city))
+        if "report" in steps:
+            factor = (90, 100, 110)[n % 3]
+            actual = [(c, amount * factor // 100) for c, amount in lines]
+            reports.append(ActualsReport(application=application, summary="防災訓練と見守り活動を実施しました。",
+                                         outcomes="延べ150人が参加しました。",
+                                         submitted_at=moment(application.fiscal_year, *when["report"])))
+            report_plans.append(actual)
+            if "settle" in steps:
+                eligible = sum(min(a, allowed_for(planned, rule.category_overspend_percent))
+                               for (_c, a), (_c2, planned) in zip(actual, lines, strict=True))
+                settled = min(eligible, award_yen)
+                settlements.append(Settlement(
+                    application=application, award_yen=award_yen, actual_total_yen=sum(a for _c, a in actual),
+                    eligible_actuals_yen=eligible, settled_yen=settled, settled_by=city,
+                    notice_number=f"一協確第{application.fiscal_year}-{application.pk:06d}号",
+                    settled_on=moment(application.fiscal_year, *when["settle"]).date()))
+                balance = settled - advance_yen
+                if state == S.CLOSED:
+                    kind = Payment.Kind.FINAL if balance >= 0 else Payment.Kind.REFUND
+                    if kind == Payment.Kind.REFUND:
+                        steps[-1] = "refund"
+                    if balance:
+                        closings.append(Payment(application=application, kind=kind, amount_yen=abs(balance),
+                                                paid_on=moment(application.fiscal_year, *when["pay_final"]).date(),
+                                                reference=f"{'調定' if balance < 0 else '支出命令'}第{n}号",
+                                                recorded_by=city))
+        reviewer = reviewers[branch_of[application.community.district_id]]
+        actors = {"community": application.prepared_by, "reviewer": reviewer, "decider": city}
+        status = S.DRAFT
+        for minute, action in enumerate(steps):
+            target = ACTION_TARGETS[action]
+            transitions.append(Transition(application=application, from_status=status, to_status=target,
+                                          action=action, actor=actors[ACTION_ROLES[action]],
+                                          occurred_at=moment(application.fiscal_year, *when[action], minute)))
+            status = target
+    ExpenseLine.objects.bulk_create(expense_lines, batch_size=5000)
+    Award.objects.bulk_create(awards, batch_size=5000)
+    Payment.objects.bulk_create(advances + closings, batch_size=5000)
+    reports = ActualsReport.objects.bulk_create(reports, batch_size=5000)
+    ActualLine.objects.bulk_create(
+        (ActualLine(report=report, category=c, description=c.name, amount_yen=amount, order=i)
+         for report, actual in zip(reports, report_plans, strict=True) for i, (c, amount) in enumerate(actual, 1)),
+        batch_size=5000)
+    Settlement.objects.bulk_create(settlements, batch_size=5000)
+    occurred_at = Transition._meta.get_field("occurred_at")
+    occurred_at.auto_now_add = False  # keep the timeline's dates (bulk_create would stamp them all "now")
+    try:
+        Transition.objects.bulk_create(transitions, batch_size=5000)
+    finally:
+        occurred_at.auto_now_add = True
 
 
 def main() -> None:
