@@ -225,6 +225,8 @@ def _http(url: str, port: int, session=None) -> tuple[float, float]:
          f"http://127.0.0.1:{port}{quote(url, safe='/?=&')}"],
         capture_output=True, text=True, check=True, timeout=60,
     ).stdout
+    if "Non-2xx or 3xx responses" in output:  # e.g. a lost session: the figures would not be the page's
+        return float("nan"), float("nan")
     rps = float(next(line.split()[1] for line in output.splitlines() if line.startswith("Requests/sec")))
     p99_text = next(line.split()[1] for line in output.splitlines() if line.strip().startswith("99%"))
     p99 = float(p99_text.rstrip("ms").rstrip("u")) / (1000 if p99_text.endswith("us") else 1)
@@ -258,7 +260,11 @@ def run(scale: str, iterations: int, http: bool) -> list[Result]:
     constant_p50, _ = _timed(lambda: client.get("/_bench/constant"), iterations)
     results = []
     server = None
-    port = 8765
+    import socket
+
+    with socket.socket() as probe:  # a free port: a fixed one may belong to another process on the machine
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     if http:
         env = {**os.environ, "KYODO_URLCONF": "bench.urls"}
         server = subprocess.Popen(
@@ -266,7 +272,14 @@ def run(scale: str, iterations: int, http: bool) -> list[Result]:
              "--bind", f"127.0.0.1:{port}", "--pythonpath", f"{ROOT / 'src'}:{ROOT}"],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
-        time.sleep(3)
+        import urllib.request
+
+        for _ in range(60):  # wait for the worker to boot (slow on a busy machine)
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_bench/constant", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
     try:
         for name, kind, url, floor, who in scenarios:
             client = clients[who]
@@ -293,11 +306,13 @@ def run(scale: str, iterations: int, http: bool) -> list[Result]:
                             round(ratio, 2), 3.0 if kind == "json" else 4.0, iterations=n)
             if server is not None:
                 rps, p99 = _http(url, port, session=client.cookies.get(settings.SESSION_COOKIE_NAME))
-                result.http_rps, result.http_p99_ms = round(rps), round(p99, 1)
+                if rps == rps:  # not NaN (no wrk, or non-2xx answers)
+                    result.http_rps, result.http_p99_ms = round(rps), round(p99, 1)
             results.append(result)
         if server is not None:
             rps, p99 = _http("/_bench/constant", port)
-            results.append(Result("constant", "floor", round(constant_p50, 3), 0, 0, 0, 0, 0, round(rps), p99))
+            results.append(Result("constant", "floor", round(constant_p50, 3), 0, 0, 0, 0, 0,
+                                  round(rps) if rps == rps else None, p99))
     finally:
         if server is not None:
             server.terminate()
