@@ -363,6 +363,7 @@ class _Builder:
         fields: dict[str, Any] = {}
         if steps:
             fields["submitted_at"] = _moment(dates[steps.index("submit")])
+            fields["created_at"] = _moment(dates[0] - dt.timedelta(days=7))  # drafted a week before
         if "recommend" in steps:
             fields["recommended_by"] = self.reviewer
         if fields:
