@@ -294,3 +294,17 @@ def test_the_ledger_history_and_public_totals_are_linked(world):
     assert reverse("grants_staff:community-history", args=["aoba"]) in staff
     index = world.client("city_admin").get(reverse("grants_staff:index")).content.decode()
     assert reverse("grants_staff:ledger", args=[rule.program.code, rule.fiscal_year]) in index
+
+
+def test_the_community_page_lists_what_waits_for_the_community(world):
+    from django.urls import reverse
+
+    awarded = make_application(world.community_a, status="awarded")
+    make_application(world.community_a, status="submitted", code="secretariat")
+    page = world.client("community_secretariat").get(
+        reverse("grants_staff:my-entitlements", args=["aoba"])).content.decode()
+    to_do = page[page.index('id="to-do"'):]
+    to_do = to_do[:to_do.index("</section>")]
+    assert reverse("grants_staff:application-detail", args=[awarded.pk]) in to_do
+    assert "実績報告(内容・支出の明細・領収書)を提出してください" in to_do and "実績報告の期限" in to_do
+    assert "支所で審査中" not in to_do  # a submitted application waits for the branch, not the community

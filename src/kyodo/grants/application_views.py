@@ -34,6 +34,7 @@ from kyodo.grants.workflow import (
     ACTION_PERMS,
     ACTION_ROLES,
     AWARDED_STATES,
+    NEXT_STEPS,
     ApplicationStatus,
     InvalidTransition,
 )
@@ -154,21 +155,6 @@ def _action_forms(application: Application, actions: list[str]) -> dict[str, Any
 
 def _action_url(action: str, application: Application) -> str:
     return reverse(f"grants_staff:application-{action.replace('_', '-')}", args=[application.pk])
-
-
-NEXT_STEPS = {  # what the applying community does next, by state
-    ApplicationStatus.DRAFT: _("経費の明細を入力し、「申請する」を押してください。"),
-    ApplicationStatus.RETURNED: _("差戻しの理由を確認して内容を直し、もう一度申請してください。"),
-    ApplicationStatus.SUBMITTED: _("支所で審査中です。"),
-    ApplicationStatus.RECOMMENDED: _("市で交付の可否を決定中です。"),
-    ApplicationStatus.AWARDED: _("事業を実施し、期限までに実績報告(内容・支出の明細・領収書)を提出してください。"),
-    ApplicationStatus.CHANGE_REQUESTED: _("市で変更承認申請を審査中です。"),
-    ApplicationStatus.REPORTED: _("市で実績報告を確認し、額を確定します。"),
-    ApplicationStatus.REPORT_RETURNED: _("差戻しの理由を確認して実績報告を直し、もう一度報告してください。"),
-    ApplicationStatus.SETTLED: _("額が確定しました。精算払または返還の手続きをお待ちください。"),
-    ApplicationStatus.CLOSED: _("この申請の手続きはすべて完了しました。"),
-    ApplicationStatus.REJECTED: _("不交付となりました。理由は経過欄をご覧ください。"),
-}
 
 
 def _detail_page(

@@ -302,3 +302,15 @@ def application_detail(user: Any, pk: int) -> Application:
         ),
         pk=pk,
     )
+
+
+def community_to_do(community: Community) -> list[tuple[Application, str]]:
+    """The community's applications that wait for the community, with what to do next (one query)."""
+    from kyodo.grants.workflow import COMMUNITY_TURN, NEXT_STEPS, ApplicationStatus
+
+    waiting = (
+        Application.objects.filter(community=community, status__in=COMMUNITY_TURN)
+        .select_related("program", "rule")
+        .order_by("rule__actuals_due_on", "fiscal_year", "program__order")
+    )
+    return [(application, str(NEXT_STEPS[ApplicationStatus(application.status)])) for application in waiting]

@@ -392,6 +392,7 @@ def my_entitlements(request: HttpRequest, community: Community, slug: str) -> Ht
         {
             "community": community,
             "programs": programs,
+            "to_do": queries.community_to_do(community),
             "can_prepare": request.user.has_perm("grants.prepare_application", community),
             "can_view_applications": request.user.has_perm("grants.view_application", community),
             "crumbs": [
