@@ -293,3 +293,20 @@ def test_the_history_and_public_pages_run_constant_queries(world):
     _grow_history(world, 15)
     _grow_ledger(world, 15)
     assert [_queries(world.client(role), url) for role, url in urls] == few
+
+
+def test_the_public_totals_page_pages_and_searches_the_communities(world, monkeypatch):
+    from kyodo.grants import views
+    from tests.grants.factories import make_application
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    a = make_application(world.community_a, status="awarded")
+    make_application(world.community_b, status="closed")
+    client = world.client("anonymous")
+    first = client.get(reverse("grants:totals"), {"year": a.fiscal_year})
+    assert first.context["page_obj"].paginator.count == 2 and len(first.context["awards"]) == 1
+    assert 'rel="next"' in first.content.decode()
+    found = client.get(reverse("grants:totals"), {"year": a.fiscal_year, "q": "ミドリ"}).context["awards"]
+    assert [award.community_slug for award in found] == ["midori"]
+    none = client.get(reverse("grants:totals"), {"year": a.fiscal_year, "q": "存在しない"}).content.decode()
+    assert "条件に合う地域協働体はありません。" in none

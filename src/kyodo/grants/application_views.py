@@ -171,7 +171,8 @@ def _detail_page(
     can_edit = services.may_edit(application, request.user)
     can_edit_report = lifecycle.may_edit_report(application, request.user)
     payments = list(application.payments.all())
-    comparison = lifecycle.compare_categories(application) if report is not None else []
+    report_lines = list(report.lines.select_related("category")) if report is not None else []
+    comparison = lifecycle.compare_categories(application, report_lines) if report is not None else []
     return render(
         request,
         "grants/staff/application_detail.html",
@@ -185,7 +186,7 @@ def _detail_page(
             "payments": payments,
             "paid_yen": sum(p.signed_yen for p in payments),
             "report": report,
-            "report_lines": list(report.lines.select_related("category")) if report is not None else [],
+            "report_lines": report_lines,
             "comparison": comparison,
             "overspend_percent": application.rule.category_overspend_percent,
             "settlement": settlement,

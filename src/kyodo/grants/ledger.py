@@ -314,25 +314,33 @@ class PublicAward:
     settled_yen: int | None
 
 
-def public_awards(fiscal_year: int) -> list[PublicAward]:
-    """The awarded-or-later applications of ``fiscal_year``, by community (one query)."""
-    rows = (
-        Application.objects.filter(status__in=AWARDED_STATES, fiscal_year=fiscal_year)
-        .order_by("community__name_kana", "community__name", "program__order", "program__code")
-        .values("community__name", "community__slug", "program__name", "fiscal_year", "award__amount_yen",
-                "settlement__settled_yen")
+def public_awards_query(fiscal_year: int, text: str = "") -> QuerySet[Application, dict[str, Any]]:
+    """The awarded-or-later applications of ``fiscal_year`` by community, as rows for ``public_award``;
+    ``text`` narrows to communities whose name matches (kana and width folded)."""
+    rows = Application.objects.filter(status__in=AWARDED_STATES, fiscal_year=fiscal_year)
+    needle = normalize_for_search(text)
+    if needle:
+        rows = rows.filter(community__search_text__contains=needle)
+    return rows.order_by("community__name_kana", "community__name", "program__order", "program__code", "pk").values(
+        "community__name", "community__slug", "program__name", "fiscal_year", "award__amount_yen",
+        "settlement__settled_yen",
     )
-    return [
-        PublicAward(
-            community_name=row["community__name"],
-            community_slug=row["community__slug"],
-            program_name=row["program__name"],
-            fiscal_year=row["fiscal_year"],
-            awarded_yen=int(row["award__amount_yen"] or 0),
-            settled_yen=row["settlement__settled_yen"],
-        )
-        for row in rows
-    ]
+
+
+def public_award(row: dict[str, Any]) -> PublicAward:
+    return PublicAward(
+        community_name=row["community__name"],
+        community_slug=row["community__slug"],
+        program_name=row["program__name"],
+        fiscal_year=row["fiscal_year"],
+        awarded_yen=int(row["award__amount_yen"] or 0),
+        settled_yen=row["settlement__settled_yen"],
+    )
+
+
+def public_awards(fiscal_year: int) -> list[PublicAward]:
+    """Every awarded-or-later application of ``fiscal_year``, by community (one query)."""
+    return [public_award(row) for row in public_awards_query(fiscal_year)]
 
 
 def public_years() -> list[int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
@@ -361,16 +361,23 @@ def allowed_for(planned_yen: int, percent: int) -> int:
     return int(allowed.to_integral_value(rounding=ROUND_DOWN))
 
 
-def compare_categories(application: Application) -> list[CategoryComparison]:
-    """Per expense category: planned (application lines), actual (report lines), allowed (two queries)."""
+def compare_categories(
+    application: Application, actual_lines: Iterable[ActualLine] | None = None
+) -> list[CategoryComparison]:
+    """Per expense category: planned (application lines), actual (report lines), allowed. Two queries at
+    most: none for the plan when its lines are prefetched, none for the actuals when they are given."""
     percent = application.rule.category_overspend_percent
     planned: dict[int, int] = {}
     actual: dict[int, int] = {}
     categories: dict[int, ExpenseCategory] = {}
-    for line in application.lines.select_related("category"):
+    prefetched = "lines" in getattr(application, "_prefetched_objects_cache", {})
+    plan = application.lines.all() if prefetched else application.lines.select_related("category")
+    for line in plan:
         planned[line.category_id] = planned.get(line.category_id, 0) + line.amount_yen
         categories[line.category_id] = line.category
-    for actual_line in ActualLine.objects.filter(report__application=application).select_related("category"):
+    if actual_lines is None:
+        actual_lines = ActualLine.objects.filter(report__application=application).select_related("category")
+    for actual_line in actual_lines:
         actual[actual_line.category_id] = actual.get(actual_line.category_id, 0) + actual_line.amount_yen
         categories[actual_line.category_id] = actual_line.category
     ordered = sorted(categories.values(), key=lambda c: (c.order, c.code))

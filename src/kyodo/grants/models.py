@@ -273,6 +273,11 @@ class Application(models.Model):
         ordering = ["-fiscal_year", "program__order", "community__name_kana", "pk"]
         verbose_name = _("補助金の申請")
         verbose_name_plural = _("補助金の申請")
+        indexes = [
+            # The work queue's order and its counts per state.
+            models.Index(fields=["-fiscal_year", "submitted_at", "id"], name="application_queue_order"),
+            models.Index(fields=["status", "fiscal_year"], name="application_status_year"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "community", "fiscal_year"], name="one_application_per_program_community_year"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -12,6 +13,8 @@ from kyodo.access import public
 from kyodo.communities.models import Community
 from kyodo.fiscal_years import FiscalYear
 from kyodo.grants import ledger, queries
+
+PAGE_SIZE = 50
 
 
 @public
@@ -35,6 +38,13 @@ def _chosen_year(request: HttpRequest, years: list[int]) -> int | None:
 def totals(request: HttpRequest) -> HttpResponse:
     years = ledger.public_years()
     year = _chosen_year(request, years)
+    text = request.GET.get("q", "")[:100]
+    page = None
+    if year is not None:
+        page = Paginator(ledger.public_awards_query(year, text), PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = [ledger.public_award(row) for row in page.object_list]
+    params = request.GET.copy()
+    params.pop("page", None)
     return render(
         request,
         "grants/totals.html",
@@ -42,7 +52,10 @@ def totals(request: HttpRequest) -> HttpResponse:
             "program_totals": ledger.public_program_totals(),
             "years": years,
             "year": year,
-            "awards": ledger.public_awards(year) if year is not None else [],
+            "q": text,
+            "page_obj": page,
+            "awards": page.object_list if page is not None else [],
+            "query_without_page": f"{params.urlencode()}&" if params else "",
             "crumbs": _crumbs((_("交付決定と額の確定の集計"), None)),
         },
     )
