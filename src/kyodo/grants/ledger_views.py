@@ -147,9 +147,8 @@ def ledger_export(request: HttpRequest, program: str, fiscal_year: int) -> HttpR
 
     rule = _rule(program, fiscal_year)
     result = ledger.ledger(rule, user=request.user, filters=ledger.LedgerFilters.of(request.GET))
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "台帳"
+    workbook = Workbook(write_only=True)  # rows stream out: thousands of applications stay cheap
+    sheet = workbook.create_sheet("台帳")
     sheet.append(safe_row([f"{rule.program.name} {rule.fiscal_year_obj.label} 補助金台帳"]))
     if rule.is_demo_data:
         sheet.append(safe_row(["デモデータ: 金額は実際の一関市の制度ではありません"]))
