@@ -82,7 +82,7 @@ def test_established_without_founding_date_is_refused(world):
         community, name=community.name, status="established", founded_on="",
     ))
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "設立日を入力してください" in response.content.decode()
     community.refresh_from_db()
     assert community.founded_on == dt.date(2016, 4, 1)
@@ -114,7 +114,7 @@ def test_invalid_input_gets_a_japanese_error_and_nothing_changes(world):
     )
 
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "入力内容を確認してください。" in html
     assert "URLを正しく入力してください。" in html
     community.refresh_from_db()
@@ -129,7 +129,7 @@ def test_a_stale_version_is_a_conflict_and_nothing_is_saved(world):
 
     response = client.post("/staff/communities/aoba/edit/", seen)
 
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "他の方が先に更新しました。" in response.content.decode()
     community.refresh_from_db()
     assert community.description == "先に保存された変更"
@@ -161,7 +161,7 @@ def test_an_officer_term_must_end_after_it_starts(world):
         "term_start": "2026-04-01", "term_end": "2024-03-31",
     })
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "任期終了は任期開始より後の日付にしてください。" in response.content.decode()
     assert not Officer.objects.exists()
 
@@ -182,7 +182,7 @@ def test_member_organizations_with_duplicate_names_are_refused(world):
     assert first.status_code == 302
     duplicate = client.post("/staff/communities/aoba/members/new/", {"name": "青葉自治会", "kind": "seniors"})
 
-    assert duplicate.status_code == 200
+    assert duplicate.status_code == 422
     assert "同じ名前の構成団体がすでに登録されています。" in duplicate.content.decode()
     assert MemberOrganization.objects.filter(community=world.community_a).count() == 1
 
@@ -231,7 +231,7 @@ def test_plan_period_and_initiative_year_are_checked(world):
     })
 
     assert "終了年度は開始年度と同じか、それより後の年度にしてください。" in bad_period.content.decode()
-    assert bad_year.status_code == 200 and "errorlist" in bad_year.content.decode()
+    assert bad_year.status_code == 422 and "errorlist" in bad_year.content.decode()
     plan.refresh_from_db()
     assert (plan.start_fiscal_year, plan.end_fiscal_year, plan.version) == (2021, 2025, 1)
     assert not plan.initiatives.exists()
@@ -295,3 +295,18 @@ def test_internally_viewable_agrees_with_the_rule(world, role):
                 if user.has_perm("communities.view_community_internal", c)}
 
     assert set(internally_viewable(user).values_list("slug", flat=True)) == expected
+
+
+def test_a_refused_form_answers_422_and_saves_nothing(world):
+    """The blank form is a 200 page; the same form refused is a 422 page with its messages, and no row."""
+    client = world.client("community_secretariat")
+    url = "/staff/communities/aoba/officers/new/"
+    assert client.get(url).status_code == 200
+    events = AuditEvent.objects.count()
+
+    response = client.post(url, {"position": "chair", "name": "", "age_band": "60s"})
+
+    assert response.status_code == 422
+    assert "errorlist" in response.content.decode()
+    assert not Officer.objects.exists()
+    assert AuditEvent.objects.count() == events

@@ -30,7 +30,7 @@ def test_a_duplicate_branch_name_is_refused(world):
         "name": "A支所", "slug": "another-a", "area_name": "A地域", "order": 1,
     })
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "errorlist" in response.content.decode()
     assert not BranchOffice.objects.filter(slug="another-a").exists()
 
@@ -66,7 +66,7 @@ def test_a_second_figure_for_the_same_year_gets_a_japanese_error(world):
         "fiscal_year": 2023, "population": 1, "households": 1,
     })
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "この地区のこの年度の人口・世帯数はすでに登録されています。" in response.content.decode()
     assert DistrictFigure.objects.get(district=district, fiscal_year=2023).population == 3000
 

@@ -27,15 +27,17 @@ def test_staff_sign_in_and_land_on_the_work_area(client, world):
 @pytest.mark.django_db
 def test_wrong_password_is_explained_in_japanese(client, world):
     response = _login(client, "t_branch", "wrong-password-123")
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "ユーザー名またはパスワードが正しくありません。" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert client.get(LOGIN).status_code == 200  # the blank form is an ordinary page
 
 
 @pytest.mark.django_db
 def test_demo_accounts_cannot_sign_in_outside_demo_mode(client, settings):
     settings.DEMO_MODE = False
     UserFactory(username="city", role="city_admin", is_demo=True)
-    assert _login(client, "city").status_code == 200
+    assert _login(client, "city").status_code == 400
     assert "_auth_user_id" not in client.session
     with pytest.raises(ImproperlyConfigured):
         ensure_no_demo_accounts_outside_demo_mode()

@@ -69,7 +69,7 @@ def test_rule_edit_validation_conflict_and_audit(world, planned, city_admin):
     food = ensure_category("food", "飲食費")
     response = client.post(url, rule_post_data(planned, application_closes_on="2025-06-01", base_yen="-1",
                                                eligible_categories=[food.pk], ineligible_categories=[food.pk]))
-    assert response.status_code == 200
+    assert response.status_code == 422
     page = response.content.decode()
     assert "申請受付期間は令和5年度" in page and "両方に指定することはできません" in page
     assert ProgramRule.objects.get(pk=planned.pk).version == 1
@@ -80,6 +80,7 @@ def test_rule_edit_validation_conflict_and_audit(world, planned, city_admin):
     event = AuditEvent.objects.get(action="grant_rule.changed")
     assert event.data["changes"]["base_yen"] == {"from": 300000, "to": 350000}
     stale = client.post(url, rule_post_data(planned, base_yen="1", version="1"))
+    assert stale.status_code == 409
     assert "他の方が先に更新しました" in stale.content.decode()
     with pytest.raises(StaleObject):
         services.update_rule(planned, actor=city_admin, version=1, base_yen=2)
@@ -93,6 +94,7 @@ def test_locked_rule_is_refused(world, planned, city_admin):
         services.update_rule(planned, actor=city_admin, version=planned.version, base_yen=1)
     response = world.client("city_admin").post(
         reverse("grants_staff:rule-edit", args=[planned.pk]), rule_post_data(planned, base_yen="1"))
+    assert response.status_code == 409
     assert "ルールは変更できません" in response.content.decode()
     planned.refresh_from_db()
     assert planned.base_yen == 300_000
@@ -103,6 +105,20 @@ def test_rule_create(world, city_admin):
     assert response.status_code == 302
     assert ProgramRule.objects.filter(fiscal_year=2030).exists()
     assert AuditEvent.objects.filter(action="grant_rule.created").count() == 1
+
+
+def test_a_refused_rule_answers_422_and_creates_nothing(world, city_admin):
+    client = world.client("city_admin")
+    url = reverse("grants_staff:rule-create")
+    assert client.get(url).status_code == 200
+    events = AuditEvent.objects.count()
+
+    response = client.post(url, rule_post_data(base_yen="-1"))
+
+    assert response.status_code == 422
+    assert "errorlist" in response.content.decode()
+    assert not ProgramRule.objects.filter(fiscal_year=2030).exists()
+    assert AuditEvent.objects.count() == events
 
 
 def test_simulation_totals_and_export(world, planned):
@@ -129,7 +145,7 @@ def test_scenarios_save_compare_adopt(world, planned, city_admin):
             "cap_yen": "2000000", "rounding_unit_yen": "1000"}
     assert client.post(reverse("grants_staff:scenario-save", args=["activity", 2023]), data).status_code == 302
     invalid = client.post(reverse("grants_staff:scenario-save", args=["activity", 2023]), {**data, "name": ""})
-    assert invalid.status_code == 200 and SimulationScenario.objects.count() == 1
+    assert invalid.status_code == 422 and SimulationScenario.objects.count() == 1
     other = ensure_scenario(name="案B")
     scenario = SimulationScenario.objects.get(name="基本額増額案")
     page = client.get(reverse("grants_staff:scenario-list", args=["activity", 2023]),

@@ -86,7 +86,7 @@ def test_invalid_schedule_input_is_explained_next_to_the_field_and_changes_nothi
     before = _cells(measure_3)
     response = admin_client.post("/staff/plans/2/measures/3/schedules/new/",
                                  {"text": "新しい内容", "version": measure_3.version, **data})
-    assert response.status_code == 200
+    assert response.status_code == 422
     errors = response.context["form"].errors
     assert any(message in error for error in errors[field]), errors
     html = response.content.decode()
@@ -107,7 +107,7 @@ def test_a_stale_schedule_form_is_refused_and_changes_nothing(admin_client, meas
         "start_fiscal_year": 2021, "end_fiscal_year": 2023, "text": "古い画面から", "version": seen_version,
     })
 
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "他の方が先に更新しました。" in response.content.decode()
     assert _cells(measure_3) == before
 
@@ -139,7 +139,7 @@ def test_a_stale_measure_form_shows_a_conflict_and_changes_nothing(admin_client,
         "title": "後から保存しようとした名前", "content": "", "department": "", "version": seen_version,
     })
 
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "他の方が先に更新しました。最新の内容を確認してから、もう一度操作してください。" in response.content.decode()
     measure_3.refresh_from_db()
     assert measure_3.title == "先に保存された名前"
@@ -150,7 +150,7 @@ def test_a_measure_without_a_title_is_refused(admin_client, measure_3):
     response = admin_client.post("/staff/plans/2/measures/3/edit/", {
         "title": "", "content": "x", "department": "", "version": measure_3.version,
     })
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["form"].errors["title"] == ["このフィールドは必須です。"]
     measure_3.refresh_from_db()
     assert measure_3.title == "「地域づくり計画」の市政への反映方法の検討"
@@ -194,7 +194,7 @@ def test_a_city_admin_adds_a_policy_and_a_measure_to_a_new_plan(admin_client, ic
 
 def test_a_measure_number_is_unique_in_its_plan(admin_client, ichinoseki):
     response = admin_client.post("/staff/plans/2/policies/5/measures/new/", {"number": 3, "title": "重複"})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["form"].errors["number"] == ["事業3は既にあります。"]
     assert Measure.objects.filter(policy__plan=ichinoseki).count() == 16
 
@@ -229,7 +229,7 @@ def test_a_city_admin_edits_a_plan(admin_client, ichinoseki):
 
 def test_a_plan_period_cannot_leave_schedules_outside_it(admin_client, ichinoseki):
     response = admin_client.post("/staff/plans/2/edit/", _plan_post(ichinoseki, end_fiscal_year=2022))
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "計画期間の外になる実施年度があります" in response.content.decode()
     ichinoseki.refresh_from_db()
     assert ichinoseki.end_fiscal_year == 2023
@@ -238,7 +238,7 @@ def test_a_plan_period_cannot_leave_schedules_outside_it(admin_client, ichinosek
 def test_a_reversed_plan_period_is_refused(admin_client, ichinoseki):
     response = admin_client.post("/staff/plans/2/edit/", _plan_post(ichinoseki, start_fiscal_year=2023,
                                                                      end_fiscal_year=2019))
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["form"].errors["end_fiscal_year"] == ["終了年度は開始年度以降にしてください。"]
 
 
@@ -247,7 +247,7 @@ def test_a_stale_plan_form_is_refused(admin_client, ichinoseki, city_admin):
     services.update_policy(Policy.objects.get(plan=ichinoseki, number=1), actor=city_admin,
                            version=ichinoseki.version, title="基本方針の変更", description="")
     response = admin_client.post("/staff/plans/2/edit/", stale)
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "他の方が先に更新しました。" in response.content.decode()
     assert PromotionPlan.objects.get(number=2).title == "第2次一関市地域協働推進計画"
 
@@ -264,7 +264,7 @@ def test_a_taken_plan_number_is_refused(admin_client, ichinoseki):
     response = admin_client.post("/staff/plans/new/", {
         "number": 2, "title": "重複", "start_fiscal_year": 2024, "end_fiscal_year": 2028,
     })
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["form"].errors["number"] == ["第2次の計画は既に登録されています。"]
     assert PromotionPlan.objects.count() == 2
 
@@ -289,7 +289,7 @@ def test_a_city_admin_maintains_departments(admin_client, world):
     response = admin_client.post(f"/staff/plans/departments/{department.pk}/edit/", {
         "name": "まちづくり推進課", "division": "", "order": 5,
     })
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["form"].errors["name"] == ["「まちづくり推進課」は既に登録されています。"]
     response = admin_client.post(f"/staff/plans/departments/{department.pk}/edit/", {
         "name": "生涯学習課", "division": "教育部", "order": 2,
@@ -316,3 +316,15 @@ def test_other_roles_cannot_edit(world, measure_3):
     assert response.status_code == 403
     assert Measure.objects.get(pk=measure_3.pk).title != "x"
     assert MeasureSchedule.objects.filter(measure=measure_3).count() == 2
+
+
+def test_a_refused_form_answers_422_and_saves_nothing(admin_client, world):
+    url = "/staff/plans/departments/new/"
+    assert admin_client.get(url).status_code == 200
+    departments, events = Department.objects.count(), AuditEvent.objects.count()
+
+    response = admin_client.post(url, {"name": "", "division": "教育部", "order": 5})
+
+    assert response.status_code == 422
+    assert response.context["form"].errors["name"] == ["このフィールドは必須です。"]
+    assert Department.objects.count() == departments and AuditEvent.objects.count() == events

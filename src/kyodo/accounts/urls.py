@@ -3,13 +3,14 @@ from django.urls import path
 
 from kyodo.access import AccessPolicy, declare
 from kyodo.accounts.forms import SignInForm
+from kyodo.accounts.views import SignInView
 
 app_name = "accounts"
 urlpatterns = [
     path(
         "login/",
         declare(
-            auth_views.LoginView.as_view(
+            SignInView.as_view(
                 template_name="accounts/login.html", authentication_form=SignInForm, redirect_authenticated_user=True
             ),
             AccessPolicy("public"),

@@ -17,6 +17,7 @@ from kyodo.access import require_perm
 from kyodo.communities import forms, queries, services
 from kyodo.communities.models import BranchOffice, Community, CommunityPlan, District, DistrictFigure
 from kyodo.communities.views import PAGE_SIZE, directory_filters, query_without_page
+from kyodo.forms_http import CONFLICT, form_status
 from kyodo.locking import StaleObject
 
 VIEW = "communities.view_community_internal"
@@ -51,18 +52,25 @@ def _save_form(
     request: HttpRequest, form: Any, save: Callable[[Any], Any], *, success_url: str, success_message: str,
     title: str, crumbs: list, cancel_url: str,
 ) -> HttpResponse:
-    """Validate ``form`` and call ``save(form)``; on success redirect with a message, else show errors (200)."""
+    """Validate ``form`` and call ``save(form)``; on success redirect with a message, else show errors.
+
+    Errors answer 422, and 409 when someone else saved first.
+    """
+    status = None
     if request.method == "POST" and form.is_valid():
         try:
             save(form)
         except StaleObject as error:
             form.add_error(None, error.message)
+            status = CONFLICT
         except services.DuplicateFigure as error:
             form.add_error("fiscal_year" if "fiscal_year" in form.fields else None, error.message)
         else:
             messages.success(request, success_message)
             return redirect(success_url)
-    return _form_page(request, form, title=title, crumbs=crumbs, cancel_url=cancel_url)
+    return _form_page(
+        request, form, title=title, crumbs=crumbs, cancel_url=cancel_url, status=status or form_status(form)
+    )
 
 
 def _confirm_delete(

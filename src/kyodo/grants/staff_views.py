@@ -17,6 +17,7 @@ from kyodo.access import require_perm
 from kyodo.communities.models import Community
 from kyodo.communities.queries import communities_in_scope
 from kyodo.fiscal_years import FiscalYear
+from kyodo.forms_http import CONFLICT, form_status
 from kyodo.grants import forms, queries, services
 from kyodo.grants.entitlements import ROUNDING_LABELS, Parameters
 from kyodo.grants.models import Application, GrantProgram, ProgramRule, SimulationScenario
@@ -90,7 +91,7 @@ def rule_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("%(rule)sのルールを作成しました。") % {"rule": rule})
             return redirect("grants_staff:index")
-    return _rule_form_page(request, form, title=_("年度別ルールの作成"))
+    return _rule_form_page(request, form, title=_("年度別ルールの作成"), status=form_status(form))
 
 
 def _add_errors(form: Any, error: ValidationError) -> None:
@@ -105,6 +106,7 @@ def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
     title = _("%(rule)sのルールの編集") % {"rule": rule}
     if rule.is_locked:
         messages.warning(request, str(services.RuleLocked()))
+    status = None
     if request.method == "POST" and form.is_valid():
         try:
             services.update_rule(
@@ -115,14 +117,16 @@ def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except StaleObject as error:
             form.add_error(None, error.message)
+            status = CONFLICT
         except services.RuleLocked as error:
             form.add_error(None, error.message)
+            status = CONFLICT
         except ValidationError as error:
             _add_errors(form, error)
         else:
             messages.success(request, _("ルールを保存しました。"))
             return redirect("grants_staff:index")
-    return _rule_form_page(request, form, title=title)
+    return _rule_form_page(request, form, title=title, status=status or form_status(form))
 
 
 @require_perm(VIEW)
@@ -290,6 +294,7 @@ def scenario_save(request: HttpRequest, program: str, fiscal_year: int) -> HttpR
                 "export_query": "",
                 "crumbs": _crumbs((_("%(rule)sの試算") % {"rule": rule}, None)),
             },
+            status=form_status(form),
         )
     scenario = services.save_scenario(
         rule.program,

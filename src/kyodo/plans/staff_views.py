@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from kyodo.access import require_perm
+from kyodo.forms_http import CONFLICT, form_status
 from kyodo.locking import StaleObject
 from kyodo.plans import queries, services
 from kyodo.plans.forms import (
@@ -43,19 +44,28 @@ def _add_errors(form: forms.Form, error: ValidationError) -> None:
 
 def _submit(request: HttpRequest, form: forms.Form, action: Callable[[dict[str, Any]], Any], *,
             success: str, next_url: Callable[[Any], str]) -> HttpResponse | None:
-    """Run ``action`` with a valid form's data; a redirect on success, None to re-render the form."""
+    """Run ``action`` with a valid form's data; a redirect on success, None to re-render the form.
+
+    A conflicting edit marks the form (``_status``) so that its page answers 409, not 422.
+    """
     if request.method != "POST" or not form.is_valid():
         return None
     try:
         result = action(form.cleaned_data)
     except StaleObject as error:
         form.add_error(None, str(error.message))
+        form._status = CONFLICT  # type: ignore[attr-defined]
         return None
     except ValidationError as error:
         _add_errors(form, error)
         return None
     messages.success(request, success)
     return redirect(next_url(result))
+
+
+def _status(form: forms.Form) -> int:
+    """The status of a re-rendered form page: 200 blank, 422 refused input, 409 a conflicting edit."""
+    return getattr(form, "_status", None) or form_status(form)
 
 
 def _data(request: HttpRequest) -> Any:
@@ -74,7 +84,7 @@ def _plan_crumb(plan: PromotionPlan) -> tuple[str, str]:
 def _form_page(request: HttpRequest, form: forms.Form, *, title: str, crumbs: list[tuple[str, str]],
                cancel_url: str, **extra: Any) -> HttpResponse:
     context = {"form": form, "title": title, "crumbs": [*crumbs, (title, "")], "cancel_url": cancel_url, **extra}
-    return render(request, "plans/staff/form.html", context)
+    return render(request, "plans/staff/form.html", context, status=_status(form))
 
 
 # --- Plans -----------------------------------------------------------------------------------
@@ -200,7 +210,7 @@ def measure_edit(request: HttpRequest, number: int, measure: int) -> HttpRespons
         "title": f"事業{found.number}の編集",
         "crumbs": _crumbs(_plan_crumb(plan), (f"事業{found.number}の編集", "")),
         "cancel_url": reverse("plans_staff:plan-detail", args=[plan.number]),
-    })
+    }, status=_status(form))
 
 
 @require_perm(MANAGE)
@@ -253,7 +263,7 @@ def schedule_delete(request: HttpRequest, number: int, measure: int, schedule: i
         "crumbs": _crumbs(_plan_crumb(plan), _measure_crumb(found),
                           (f"事業{found.number}の実施年度の削除", "")),
         "cancel_url": _measure_url(plan.number, found.number),
-    })
+    }, status=_status(form))
 
 
 # --- Departments -----------------------------------------------------------------------------

@@ -1,0 +1,21 @@
+"""The sign-in page: Django's LoginView, answering 400 when the sign-in is refused."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
+
+
+class SignInView(auth_views.LoginView):
+    """A wrong user name or password re-renders the form with its one generic message, as a 400.
+
+    django-axes counts the failure from the ``user_login_failed`` signal and its middleware replaces
+    the response of a locked-out sign-in (429) whatever this view answered.
+    """
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
