@@ -180,5 +180,7 @@ def test_committed_mo_matches_the_po() -> None:
             plural = _unescape(entry["msgid_plural"])
             assert catalogue.ngettext(msgid, plural, 1) == _unescape(entry["msgstr[0]"]), msgid
             assert catalogue.ngettext(msgid, plural, 2) == _unescape(entry["msgstr[1]"]), msgid
+        elif "msgctxt" in entry:
+            assert catalogue.pgettext(_unescape(entry["msgctxt"]), msgid) == _unescape(entry["msgstr"]), msgid
         else:
             assert catalogue.gettext(msgid) == _unescape(entry["msgstr"]), msgid

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,12 +17,12 @@ class ApplicationStatus(models.TextChoices):
     SUBMITTED = "submitted", _("申請済み")
     RETURNED = "returned", _("差戻し")
     RECOMMENDED = "recommended", _("推薦済み")
-    AWARDED = "awarded", _("交付決定")
+    AWARDED = "awarded", pgettext_lazy("application status", "交付決定")
     REJECTED = "rejected", _("不交付")
     CHANGE_REQUESTED = "change_requested", _("変更承認申請中")
     REPORTED = "reported", _("実績報告済み")
     REPORT_RETURNED = "report_returned", _("実績報告差戻し")
-    SETTLED = "settled", _("額の確定")
+    SETTLED = "settled", pgettext_lazy("application status", "額の確定")
     CLOSED = "closed", _("完了")
 
 
