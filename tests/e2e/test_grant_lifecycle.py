@@ -124,6 +124,8 @@ def act(page, action: str, label: str, fields: dict[str, str] | None = None) -> 
     """Fill the action's form on the application page and send it; wait for the page that follows."""
     form = page.locator(f"#action-{action}")
     expect(form.get_by_role("heading", name=label)).to_be_visible()
+    if form.locator("details:not([open])").count():  # an optional action starts folded
+        form.locator("summary").click()
     for field_label, value in (fields or {}).items():
         form.get_by_label(field_label).fill(value)
     with page.expect_navigation():

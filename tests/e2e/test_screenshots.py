@@ -33,7 +33,7 @@ KEY_PAGES: dict[str, list[tuple[str, str]]] = {
         ("community", "/staff/communities/yamanome/"),
         ("community-edit", "/staff/communities/yamanome/edit/"),
         ("grants-entitlements", "/staff/grants/community/yamanome/"),
-        ("grant-draft", "application:draft"),
+        ("grants-awarded", "application:awarded"),
     ],
     "city": [
         ("work-area", "/staff/"),

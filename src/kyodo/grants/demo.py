@@ -138,10 +138,19 @@ def _states(position: int) -> list[str]:
     """The states of one year's applications, in the order the candidates take them; ``position``
     counts back from the newest year (0). The newest two years show every state, early ones first."""
     if position == 0:
-        return EARLY + LATER
+        return _first([S.AWARDED, S.DRAFT], EARLY + LATER)
     if position == 1:
-        return EARLY + LATER[::-1] + [S.CLOSED, S.CLOSED]
+        return _first([S.CLOSED, S.SETTLED], EARLY + LATER[::-1] + [S.CLOSED, S.CLOSED])
     return OLD_STATES[:OLD_PER_YEAR]
+
+
+def _first(leading: list[str], states: list[str]) -> list[str]:
+    """``states`` with ``leading`` moved to the front: the demo accounts' community (first candidate) then has
+    an awarded application waiting for its actuals report, a draft, and last year's settled and closed ones."""
+    rest = list(states)
+    for state in leading:
+        rest.remove(state)
+    return leading + rest
 
 
 def _candidates(year: int) -> list[tuple[Any, GrantProgram, int]]:
