@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -251,6 +252,7 @@ def application_edit(request: HttpRequest, application: Application, pk: int) ->
 
 
 def _line_page(request: HttpRequest, application: Application, form: Any, title: str) -> HttpResponse:
+    """A form under the application (a line, the report's text): 422 when it comes back with errors."""
     return render(
         request,
         "grants/staff/application_form.html",
@@ -265,20 +267,46 @@ def _line_page(request: HttpRequest, application: Application, form: Any, title:
     )
 
 
-@require_perm("grants.prepare_application", load=_application)
-def line_add(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
-    form = ExpenseLineForm(request.POST or None, initial={"version": application.version})
+def _line_form(
+    request: HttpRequest, application: Application, form: Any, save: Any, *, done: str, title: str
+) -> HttpResponse:
+    """A line's form (plan or actuals): on a valid POST ``save(actor=…, **cleaned_data)``; a stale version or
+    a state that no longer allows it is a 409, the service's refusals go next to the fields."""
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_expense_line(application, actor=request.user, **form.cleaned_data)
+            save(actor=request.user, **form.cleaned_data)
         except (InvalidTransition, StaleObject) as error:
             return _conflict(request, application, str(error))
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("経費の明細を追加しました。"))
+            messages.success(request, done)
             return redirect("grants_staff:application-detail", pk=application.pk)
-    return _line_page(request, application, form, _("経費の明細の追加"))
+    return _line_page(request, application, form, title)
+
+
+def _line_initial(application: Application, line: ExpenseLine | ActualLine) -> dict[str, Any]:
+    return {"version": application.version, "category": line.category_id, "description": line.description,
+            "amount_yen": line.amount_yen}
+
+
+def _line_delete(request: HttpRequest, application: Application, remove: Any, line: Any, *, done: str) -> HttpResponse:
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return _conflict(request, application, _("画面を読み込み直してから、もう一度操作してください。"))
+    try:
+        remove(line, actor=request.user, version=form.cleaned_data["version"])
+    except (InvalidTransition, StaleObject) as error:
+        return _conflict(request, application, str(error))
+    messages.success(request, done)
+    return redirect("grants_staff:application-detail", pk=application.pk)
+
+
+@require_perm("grants.prepare_application", load=_application)
+def line_add(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
+    form = ExpenseLineForm(request.POST or None, initial={"version": application.version})
+    return _line_form(request, application, form, partial(services.add_expense_line, application),
+                      done=_("経費の明細を追加しました。"), title=_("経費の明細の追加"))
 
 
 def _line(application: Application, line_pk: int) -> ExpenseLine:
@@ -289,35 +317,16 @@ def _line(application: Application, line_pk: int) -> ExpenseLine:
 @require_perm("grants.prepare_application", load=_application)
 def line_edit(request: HttpRequest, application: Application, pk: int, line_pk: int) -> HttpResponse:
     line = _line(application, line_pk)
-    form = ExpenseLineForm(request.POST or None, initial={
-        "version": application.version, "category": line.category_id, "description": line.description,
-        "amount_yen": line.amount_yen})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_expense_line(line, actor=request.user, **form.cleaned_data)
-        except (InvalidTransition, StaleObject) as error:
-            return _conflict(request, application, str(error))
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("経費の明細を保存しました。"))
-            return redirect("grants_staff:application-detail", pk=application.pk)
-    return _line_page(request, application, form, _("経費の明細の編集"))
+    form = ExpenseLineForm(request.POST or None, initial=_line_initial(application, line))
+    return _line_form(request, application, form, partial(services.update_expense_line, line),
+                      done=_("経費の明細を保存しました。"), title=_("経費の明細の編集"))
 
 
 @require_perm("grants.prepare_application", load=_application)
 @require_POST
 def line_delete(request: HttpRequest, application: Application, pk: int, line_pk: int) -> HttpResponse:
-    line = _line(application, line_pk)
-    form = VersionForm(request.POST)
-    if not form.is_valid():
-        return _conflict(request, application, _("画面を読み込み直してから、もう一度操作してください。"))
-    try:
-        services.remove_expense_line(line, actor=request.user, version=form.cleaned_data["version"])
-    except (InvalidTransition, StaleObject) as error:
-        return _conflict(request, application, str(error))
-    messages.success(request, _("経費の明細を削除しました。"))
-    return redirect("grants_staff:application-detail", pk=application.pk)
+    return _line_delete(request, application, services.remove_expense_line, _line(application, line_pk),
+                        done=_("経費の明細を削除しました。"))
 
 
 DONE_MESSAGES = {
@@ -383,10 +392,6 @@ application_refund = _action_view("refund")
 # ---- the actuals report (the community) ------------------------------------------------------
 
 
-def _detail_crumb(application: Application) -> tuple[str, str]:
-    return (str(application), reverse("grants_staff:application-detail", args=[application.pk]))
-
-
 @require_perm("grants.prepare_application", load=_application)
 def actuals_edit(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
     report = getattr(application, "actuals_report", None)
@@ -400,11 +405,7 @@ def actuals_edit(request: HttpRequest, application: Application, pk: int) -> Htt
             return _conflict(request, application, str(error))
         messages.success(request, _("実績報告の内容を保存しました。"))
         return redirect("grants_staff:application-detail", pk=application.pk)
-    title = _("実績報告の内容")
-    return render(request, "grants/staff/application_form.html", {
-        "form": form, "title": title, "cancel_url": _detail_crumb(application)[1],
-        "crumbs": _crumbs(_detail_crumb(application), (title, None)),
-    }, status=422 if form.errors else 200)
+    return _line_page(request, application, form, _("実績報告の内容"))
 
 
 def _actual_line(application: Application, line_pk: int) -> ActualLine:
@@ -412,58 +413,23 @@ def _actual_line(application: Application, line_pk: int) -> ActualLine:
                              report__application=application)
 
 
-def _actual_line_page(request: HttpRequest, application: Application, form: Any, title: str) -> HttpResponse:
-    return render(request, "grants/staff/application_form.html", {
-        "form": form, "title": title, "cancel_url": _detail_crumb(application)[1],
-        "crumbs": _crumbs(_detail_crumb(application), (title, None)),
-    }, status=422 if form.errors else 200)
-
-
 @require_perm("grants.prepare_application", load=_application)
 def actual_line_add(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
     form = ActualLineForm(request.POST or None, initial={"version": application.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            lifecycle.add_actual_line(application, actor=request.user, **form.cleaned_data)
-        except (InvalidTransition, StaleObject) as error:
-            return _conflict(request, application, str(error))
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("支出の明細を追加しました。"))
-            return redirect("grants_staff:application-detail", pk=application.pk)
-    return _actual_line_page(request, application, form, _("支出の明細の追加"))
+    return _line_form(request, application, form, partial(lifecycle.add_actual_line, application),
+                      done=_("支出の明細を追加しました。"), title=_("支出の明細の追加"))
 
 
 @require_perm("grants.prepare_application", load=_application)
 def actual_line_edit(request: HttpRequest, application: Application, pk: int, line_pk: int) -> HttpResponse:
     line = _actual_line(application, line_pk)
-    form = ActualLineForm(request.POST or None, initial={
-        "version": application.version, "category": line.category_id, "description": line.description,
-        "amount_yen": line.amount_yen})
-    if request.method == "POST" and form.is_valid():
-        try:
-            lifecycle.update_actual_line(line, actor=request.user, **form.cleaned_data)
-        except (InvalidTransition, StaleObject) as error:
-            return _conflict(request, application, str(error))
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("支出の明細を保存しました。"))
-            return redirect("grants_staff:application-detail", pk=application.pk)
-    return _actual_line_page(request, application, form, _("支出の明細の編集"))
+    form = ActualLineForm(request.POST or None, initial=_line_initial(application, line))
+    return _line_form(request, application, form, partial(lifecycle.update_actual_line, line),
+                      done=_("支出の明細を保存しました。"), title=_("支出の明細の編集"))
 
 
 @require_perm("grants.prepare_application", load=_application)
 @require_POST
 def actual_line_delete(request: HttpRequest, application: Application, pk: int, line_pk: int) -> HttpResponse:
-    line = _actual_line(application, line_pk)
-    form = VersionForm(request.POST)
-    if not form.is_valid():
-        return _conflict(request, application, _("画面を読み込み直してから、もう一度操作してください。"))
-    try:
-        lifecycle.remove_actual_line(line, actor=request.user, version=form.cleaned_data["version"])
-    except (InvalidTransition, StaleObject) as error:
-        return _conflict(request, application, str(error))
-    messages.success(request, _("支出の明細を削除しました。"))
-    return redirect("grants_staff:application-detail", pk=application.pk)
+    return _line_delete(request, application, lifecycle.remove_actual_line, _actual_line(application, line_pk),
+                        done=_("支出の明細を削除しました。"))

@@ -225,7 +225,8 @@ def update_application(
     return application
 
 
-def _check_line(application: Application, category: ExpenseCategory, amount_yen: Any) -> None:
+def check_line(application: Application, category: ExpenseCategory, amount_yen: Any) -> None:
+    """A plan or actuals line: an eligible category and whole yen ≥ 1 (ValidationError per field)."""
     errors: dict[str, str] = {}
     if not application.rule.eligible_categories.filter(pk=category.pk).exists():
         errors["category"] = _("「%(category)s」はこの補助金の対象経費ではありません。") % {"category": category.name}
@@ -252,7 +253,7 @@ def add_expense_line(
     amount_yen: int,
 ) -> ExpenseLine:
     """Add an expense line (an eligible category, whole yen ≥ 1); the requested total follows."""
-    _check_line(application, category, amount_yen)
+    check_line(application, category, amount_yen)
     _lock_for_edit(application, actor=actor, version=version)
     order = (application.lines.order_by("-order").values_list("order", flat=True).first() or 0) + 1
     line = ExpenseLine.objects.create(
@@ -274,7 +275,7 @@ def update_expense_line(
 ) -> ExpenseLine:
     """Change an expense line of a draft or returned application."""
     application = line.application
-    _check_line(application, category, amount_yen)
+    check_line(application, category, amount_yen)
     _lock_for_edit(application, actor=actor, version=version)
     line.category, line.description, line.amount_yen = category, description, amount_yen
     line.save(update_fields=["category", "description", "amount_yen"])

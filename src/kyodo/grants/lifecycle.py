@@ -300,23 +300,13 @@ def save_actuals_report(
     return report
 
 
-def _check_actual(application: Application, category: ExpenseCategory, amount_yen: Any) -> None:
-    errors: dict[str, str] = {}
-    if not application.rule.eligible_categories.filter(pk=category.pk).exists():
-        errors["category"] = _("「%(category)s」はこの補助金の対象経費ではありません。") % {"category": category.name}
-    if isinstance(amount_yen, bool) or not isinstance(amount_yen, int) or amount_yen < 1:
-        errors["amount_yen"] = _("金額は1円以上の整数で入力してください。")
-    if errors:
-        raise ValidationError(errors)
-
-
 @transaction.atomic
 def add_actual_line(
     application: Application, *, actor: Any, version: int, category: ExpenseCategory, description: str,
     amount_yen: int,
 ) -> ActualLine:
     """Add a line of actual spending (an eligible category, whole yen ≥ 1)."""
-    _check_actual(application, category, amount_yen)
+    applications.check_line(application, category, amount_yen)
     report = _lock_report(application, actor=actor, version=version)
     order = (report.lines.order_by("-order").values_list("order", flat=True).first() or 0) + 1
     return ActualLine.objects.create(report=report, category=category, description=description.strip(),
@@ -328,7 +318,7 @@ def update_actual_line(
     line: ActualLine, *, actor: Any, version: int, category: ExpenseCategory, description: str, amount_yen: int
 ) -> ActualLine:
     application = line.report.application
-    _check_actual(application, category, amount_yen)
+    applications.check_line(application, category, amount_yen)
     _lock_report(application, actor=actor, version=version)
     line.category, line.description, line.amount_yen = category, description.strip(), amount_yen
     line.save(update_fields=["category", "description", "amount_yen"])
