@@ -11,6 +11,8 @@ from django.db import models
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.workflows import InvalidTransition as BaseInvalidTransition
+
 
 class ApplicationStatus(models.TextChoices):
     DRAFT = "draft", _("下書き")
@@ -139,7 +141,7 @@ AWARDED_STATES: frozenset[ApplicationStatus] = frozenset(
 FINAL_STATES: frozenset[ApplicationStatus] = frozenset({S.REJECTED, S.CLOSED})
 
 
-class InvalidTransition(Exception):
+class InvalidTransition(BaseInvalidTransition):
     """The application is not in a state that allows this action."""
 
     def __init__(self, current: str, target: str, action: str = "") -> None:
