@@ -1,4 +1,5 @@
 """Deterministic benchmark data at two scales: Ichinoseki (33 communities) and national (8,000).
+from kyodo.grants import amounts
 
 Usage: python -m bench.generate --scale city|national   (the database comes from the usual settings:
 KYODO_SQLITE_PATH or DATABASE_URL). Everything is created in one transaction.
@@ -111,14 +112,14 @@ def _grants(program_codes: list[str], branches: list, communities: list) -> None
     later states, older years are closed (every seventh rejected). Built with bulk_create, not the services,
     but with the objects and money each state implies: award, advance payment (odd applications, where the
     rule allows it), actuals report and lines (90/100/110 % of the plan), settlement computed as
-    ``lifecycle.settlement_figures`` does, and the final payment or refund, so for a closed application
+    ``amounts.settlement_figures`` does, and the final payment or refund, so for a closed application
     advance + final − refund = settled."""
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone
 
     from kyodo.accounts.models import User
+    from kyodo.grants.amounts import allowed_for
     from kyodo.grants.demo import PATHS
-    from kyodo.grants.lifecycle import allowed_for
     from kyodo.grants.loading import load_grant_programs
     from kyodo.grants.models import (
         ActualLine,
@@ -132,7 +133,7 @@ def _grants(program_codes: list[str], branches: list, communities: list) -> None
         Settlement,
         Transition,
     )
-    from kyodo.grants.workflow import ACTION_ROLES, ACTION_TARGETS, ApplicationStatus
+    from kyodo.grants.workflow import APPLICATION_WORKFLOW, ApplicationStatus
 
     S = ApplicationStatus
     load_grant_programs()
@@ -237,9 +238,9 @@ def _grants(program_codes: list[str], branches: list, communities: list) -> None
         actors = {"community": application.prepared_by, "reviewer": reviewer, "decider": city}
         status = S.DRAFT
         for minute, action in enumerate(steps):
-            target = ACTION_TARGETS[action]
+            target = APPLICATION_WORKFLOW.action(action).target
             transitions.append(Transition(application=application, from_status=status, to_status=target,
-                                          action=action, actor=actors[ACTION_ROLES[action]],
+                                          action=action, actor=actors[APPLICATION_WORKFLOW.action(action).role],
                                           occurred_at=moment(application.fiscal_year, *when[action], minute)))
             status = target
     ExpenseLine.objects.bulk_create(expense_lines, batch_size=5000)

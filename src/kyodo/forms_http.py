@@ -8,6 +8,7 @@ answers 409 (Conflict), like the other conflict pages.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 
 INVALID = 422
@@ -17,3 +18,12 @@ CONFLICT = 409
 def form_status(form: BaseForm) -> int:
     """422 for a submitted form with errors, 200 for a blank or valid one."""
     return INVALID if form.is_bound and form.errors else 200
+
+
+def add_errors(form: BaseForm, error: ValidationError) -> None:
+    """A service's ValidationError onto the form: next to its field, or above the form."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)

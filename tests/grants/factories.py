@@ -249,3 +249,10 @@ def application_in_state(community, status: str, *, lines: int = 1):
     application.refresh_from_db()
     build_state_objects(application)
     return application
+
+
+def allowed(application, user) -> list[str]:
+    """The names of the actions ``user`` may take on ``application`` now."""
+    from kyodo.grants.workflow import APPLICATION_WORKFLOW
+
+    return [action.name for action in APPLICATION_WORKFLOW.allowed_actions(application, user)]

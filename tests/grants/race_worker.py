@@ -1,4 +1,5 @@
 """A long-lived worker process for test_application_race: Django set up once against the race
+from kyodo.grants.workflow import APPLICATION_WORKFLOW
 database, then commands from the test one at a time (spawned; nothing Django at import time).
 
 Worker "a" also prepares the database and resets and inspects the application between trials,
@@ -82,9 +83,8 @@ def race(barrier: Any, action: str, pk: int, actor_pk: int, version: int, tag: s
     from django.core.exceptions import ValidationError
 
     from kyodo.accounts.models import User
-    from kyodo.grants import lifecycle
     from kyodo.grants.models import Application
-    from kyodo.grants.workflow import InvalidTransition
+    from kyodo.grants.workflow import APPLICATION_WORKFLOW, InvalidTransition
     from kyodo.locking import StaleObject
 
     actor = User.objects.get(pk=actor_pk)
@@ -97,7 +97,7 @@ def race(barrier: Any, action: str, pk: int, actor_pk: int, version: int, tag: s
     }[action]
     barrier.wait(timeout=60)
     try:
-        lifecycle.SERVICES[action](application, actor=actor, version=version, **kwargs)
+        APPLICATION_WORKFLOW.service_for(action)(application, actor=actor, version=version, **kwargs)
     except (StaleObject, InvalidTransition, ValidationError) as error:
         return ("lost", type(error).__name__, str(error))
     return ("won",)

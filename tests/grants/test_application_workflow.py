@@ -9,26 +9,16 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from kyodo.audit.models import AuditEvent
-from kyodo.grants import applications as services
-from kyodo.grants.lifecycle import SERVICES
+from kyodo.grants import decisions, drafting
 from kyodo.grants.models import Application, Award, ChangeRequest, Payment, ProgramRule, Settlement, Transition
-from kyodo.grants.workflow import (
-    ACTION_LABELS,
-    ACTION_NOUNS,
-    ACTION_ROLES,
-    ACTION_TARGETS,
-    ACTIONS,
-    TRANSITIONS,
-    ApplicationStatus,
-    InvalidTransition,
-    can_act,
-    ensure_action,
-    ensure_transition,
-)
+from kyodo.grants.workflow import APPLICATION_WORKFLOW as WORKFLOW
+from kyodo.grants.workflow import ApplicationStatus, InvalidTransition
 from kyodo.locking import StaleObject
+from kyodo.workflows import SeparationOfDuties
 from tests.factories import UserFactory
 from tests.grants.factories import (
     add_actuals_report,
+    allowed,
     build_state_objects,
     community_user,
     ensure_category,
@@ -82,7 +72,7 @@ def _take(action, application, user, version):
         kwargs |= {"notice_number": f"一協確第{application.pk}-{Transition.objects.count()}号", "settled_on": today}
     if action in ("pay_final", "refund"):
         kwargs |= {"paid_on": today}
-    return SERVICES[action](application, **kwargs)
+    return WORKFLOW.service_for(action)(application, **kwargs)
 
 
 def _snapshot(application):
@@ -110,23 +100,23 @@ def _reset(application, state, original):
 
 
 def test_the_table_is_closed_under_its_states():
-    assert set(TRANSITIONS) == set(ApplicationStatus)
-    assert set(ACTIONS) == set(MAY) == set(SERVICES) == set(ACTION_ROLES) == set(ACTION_LABELS) == set(ACTION_NOUNS)
-    with pytest.raises(InvalidTransition, match="「下書き」の申請を「交付決定」にすることはできません"):
-        ensure_transition("draft", "awarded")
+    assert set(WORKFLOW.transitions) == set(ApplicationStatus)
+    assert set(WORKFLOW.actions) == set(MAY) == set(WORKFLOW._services)
+    assert all(a.label and a.noun and a.done and a.permission for a in WORKFLOW.actions.values())
     with pytest.raises(InvalidTransition, match="「交付決定」の申請では「実績報告を差し戻す」はできません"):
-        ensure_action("awarded", "return_report")
-    every_state_reachable = {target for _sources, target in ACTIONS.values()} | {ApplicationStatus.DRAFT}
+        WORKFLOW.ensure_action("awarded", "return_report")
+    every_state_reachable = {a.target for a in WORKFLOW.actions.values()} | {ApplicationStatus.DRAFT}
     assert every_state_reachable == set(ApplicationStatus)
+    assert WORKFLOW.final_states == {"rejected", "closed"}
 
 
-@pytest.mark.parametrize("action", list(ACTIONS))
+@pytest.mark.parametrize("action", list(WORKFLOW.actions))
 @pytest.mark.parametrize("state", list(ApplicationStatus))
 def test_every_state_action_and_role(world, state, action, django_capture_on_commit_callbacks):
     application = make_application(world.community_a, status=state)
     original = Application.objects.get(pk=application.pk)
     users = {role: _user(world, role) for role in ROLES}
-    state_ok = can_act(state, action)
+    state_ok = WORKFLOW.can_act(state, action)
     # The allowed role goes last: the others must change nothing before it.
     for role in sorted(ROLES, key=lambda r: r in MAY[action]):
         if role in MAY[action] and state_ok:
@@ -134,12 +124,12 @@ def test_every_state_action_and_role(world, state, action, django_capture_on_com
             before = _snapshot(application)
             with django_capture_on_commit_callbacks(execute=True):
                 result = _take(action, application, users[role], application.version)
-            assert result.status == ACTION_TARGETS[action]
+            assert result.status == WORKFLOW.action(action).target
             after = _snapshot(application)
             assert after[1] == before[1] + 1 and after[2] == before[2] + 1 and after[3] == before[3] + 1
             transition = Transition.objects.latest("pk")
             assert (transition.from_status, transition.to_status, transition.actor, transition.action) == (
-                state, ACTION_TARGETS[action], users[role], action)
+                state, WORKFLOW.action(action).target, users[role], action)
             assert AuditEvent.objects.latest("sequence").action == f"grant_application.{action}"
             _reset(application, state, original)  # for the next allowed role
             continue
@@ -155,19 +145,19 @@ def test_a_city_admin_who_prepared_an_application_cannot_decide_it(world, city_a
     Application.objects.filter(pk=application.pk).update(prepared_by=city_admin)
     application.refresh_from_db()
     for action in ("award", "reject"):
-        with pytest.raises(services.SeparationOfDuties, match="申請を作成した方"):
+        with pytest.raises(SeparationOfDuties, match="申請を作成した方"):
             _take(action, application, city_admin, application.version)
     assert Application.objects.get(pk=application.pk).status == "recommended"
-    assert services.allowed_actions(application, city_admin) == []
+    assert allowed(application, city_admin) == []
 
 
 def test_the_recommender_cannot_decide_and_another_admin_can(world, city_admin):
     application = make_application(world.community_a, status="submitted")
-    application = services.recommend_application(application, actor=city_admin, version=application.version)
-    with pytest.raises(services.SeparationOfDuties, match="申請を推薦した方"):
+    application = decisions.recommend_application(application, actor=city_admin, version=application.version)
+    with pytest.raises(SeparationOfDuties, match="申請を推薦した方"):
         _take("award", application, city_admin, application.version)
     other_admin = UserFactory(username="t_city2", role="city_admin")
-    assert services.allowed_actions(application, other_admin) == ["award", "reject"]
+    assert allowed(application, other_admin) == ["award", "reject"]
     _take("award", application, other_admin, application.version)
     assert Award.objects.get(application=application).decided_by == other_admin
 
@@ -175,7 +165,7 @@ def test_the_recommender_cannot_decide_and_another_admin_can(world, city_admin):
 def test_a_city_admin_account_of_the_applying_community_cannot_review(world):
     member = UserFactory(username="t_city_member", role="city_admin", community=world.community_a)
     application = make_application(world.community_a, status="submitted")
-    with pytest.raises(services.SeparationOfDuties, match="所属するアカウント"):
+    with pytest.raises(SeparationOfDuties, match="所属するアカウント"):
         _take("recommend", application, member, application.version)
     assert Application.objects.get(pk=application.pk).status == "submitted"
 
@@ -191,10 +181,10 @@ def test_a_stale_version_changes_nothing(world):
 def test_return_and_reject_need_a_reason(world, city_admin):
     submitted = make_application(world.community_a, status="submitted")
     with pytest.raises(ValidationError, match="差し戻す理由"):
-        services.return_application(submitted, actor=city_admin, version=submitted.version, comment=" ")
+        decisions.return_application(submitted, actor=city_admin, version=submitted.version, comment=" ")
     recommended = make_application(world.community_b, status="recommended")
     with pytest.raises(ValidationError, match="不交付の理由"):
-        services.reject_application(recommended, actor=city_admin, version=recommended.version, comment="")
+        decisions.reject_application(recommended, actor=city_admin, version=recommended.version, comment="")
 
 
 def test_submission_problems_are_listed_together(world, secretary):
@@ -206,7 +196,7 @@ def test_submission_problems_are_listed_together(world, secretary):
     ProgramRule.objects.filter(pk=rule.pk).update(
         application_opens_on=rule.application_opens_on, application_closes_on=rule.application_opens_on)
     with pytest.raises(ValidationError) as raised:
-        services.submit_application(application, actor=secretary, version=application.version)
+        decisions.submit_application(application, actor=secretary, version=application.version)
     messages = raised.value.messages
     assert any("申請受付期間" in m and "外のため申請できません" in m for m in messages)
     assert "「飲食費」はこの補助金の対象経費ではありません。" in messages
@@ -217,7 +207,7 @@ def test_submission_problems_are_listed_together(world, secretary):
 def test_submission_needs_a_line(world, secretary):
     application = make_application(world.community_a, lines=0)
     with pytest.raises(ValidationError, match="経費の明細を1行以上"):
-        services.submit_application(application, actor=secretary, version=application.version)
+        decisions.submit_application(application, actor=secretary, version=application.version)
 
 
 def test_lines_need_an_eligible_category_and_whole_yen(world, secretary):
@@ -226,20 +216,20 @@ def test_lines_need_an_eligible_category_and_whole_yen(world, secretary):
                                     (ensure_category("meeting"), 0, "amount_yen"),
                                     (ensure_category("meeting"), 10.5, "amount_yen")):
         with pytest.raises(ValidationError) as raised:
-            services.add_expense_line(application, actor=secretary, version=application.version,
+            drafting.add_expense_line(application, actor=secretary, version=application.version,
                                       category=category, description="x", amount_yen=amount)
         assert field in raised.value.message_dict
-    line = services.add_expense_line(application, actor=secretary, version=application.version,
+    line = drafting.add_expense_line(application, actor=secretary, version=application.version,
                                      category=ensure_category("meeting"), description="会場費", amount_yen=12_000)
     assert Application.objects.get(pk=application.pk).requested_yen == 12_000
-    services.remove_expense_line(line, actor=secretary, version=application.version)
+    drafting.remove_expense_line(line, actor=secretary, version=application.version)
     assert Application.objects.get(pk=application.pk).requested_yen == 0
 
 
 def test_submitted_applications_cannot_be_edited(world, secretary):
     application = make_application(world.community_a, status="submitted")
     with pytest.raises(InvalidTransition, match="下書きか差戻し"):
-        services.update_application(application, actor=secretary, version=application.version, title="新しい名前")
+        drafting.update_application(application, actor=secretary, version=application.version, title="新しい名前")
 
 
 def test_award_is_limited_by_entitlement_cap_and_budget(world, city_admin):
@@ -247,7 +237,7 @@ def test_award_is_limited_by_entitlement_cap_and_budget(world, city_admin):
     rule = application.rule
 
     def award(amount, number="一協第1号"):
-        return services.award_application(application, actor=city_admin, version=application.version,
+        return decisions.award_application(application, actor=city_admin, version=application.version,
                                           amount_yen=amount, decision_number=number, decided_on=dt.date.today())
 
     with pytest.raises(ValidationError, match="交付見込額500,000円を超えています"):
@@ -271,13 +261,13 @@ def test_creating_needs_eligibility_and_a_rule(world, secretary):
 
     rule = open_rule()
     with pytest.raises(ValidationError, match="対象ではないため申請できません"):
-        services.create_application(world.community_a, actor=secretary, program=rule.program,
+        drafting.create_application(world.community_a, actor=secretary, program=rule.program,
                                     fiscal_year=rule.fiscal_year, title="事業")  # no plan in force
     with pytest.raises(ValidationError, match="ルールがまだないため"):
-        services.create_application(world.community_a, actor=secretary, program=ensure_program("startup"),
+        drafting.create_application(world.community_a, actor=secretary, program=ensure_program("startup"),
                                     fiscal_year=rule.fiscal_year, title="事業")
     with pytest.raises(PermissionDenied):
-        services.create_application(world.community_b, actor=secretary, program=rule.program,
+        drafting.create_application(world.community_b, actor=secretary, program=rule.program,
                                     fiscal_year=rule.fiscal_year, title="事業")
 
 
@@ -288,7 +278,7 @@ def test_transitions_notify_the_community_and_its_branch(world, django_capture_o
     world.users["branch_staff"].save()
     application = make_application(world.community_a)
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit_application(application, actor=secretary, version=application.version)
+        decisions.submit_application(application, actor=secretary, version=application.version)
     assert len(mail.outbox) == 1
     assert sorted(mail.outbox[0].to) == ["jimu@example.jp", "shisho@example.jp"]
     assert "申請済み" in mail.outbox[0].subject

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from kyodo.audit.models import AuditEvent
 from kyodo.audit.services import verify_chain
-from kyodo.grants import lifecycle
+from kyodo.grants import amounts
 from kyodo.grants.demo import EARLY, _years, create_demo_applications
 from kyodo.grants.loading import load_grant_programs
 from kyodo.grants.models import (
@@ -19,7 +19,7 @@ from kyodo.grants.models import (
     Settlement,
     Transition,
 )
-from kyodo.grants.workflow import ACTIONS, AWARDED_STATES, ApplicationStatus
+from kyodo.grants.workflow import APPLICATION_WORKFLOW, AWARDED_STATES, ApplicationStatus
 from tests.factories import CommunityFactory
 from tests.grants.factories import make_eligible
 
@@ -47,13 +47,14 @@ def test_demo_applications_cover_five_years_and_every_state_once(world):
     for year in years[:-2]:  # the older years are over
         assert states_by_year[year] <= {"closed", "rejected"} and "closed" in states_by_year[year]
 
-    # Each timeline follows ACTIONS from draft to the application's state, in order of time.
+    # Each timeline follows the workflow's actions from draft to the application's state, in order of time.
     for application in Application.objects.prefetch_related("transitions"):
         status = "draft"
         previous = None
         for step in application.transitions.all():
-            assert step.from_status == status and status in ACTIONS[step.action][0], (application, step.action)
-            assert step.to_status == ACTIONS[step.action][1]
+            assert step.from_status == status and APPLICATION_WORKFLOW.can_act(status, step.action), (
+                application, step.action)
+            assert step.to_status == APPLICATION_WORKFLOW.action(step.action).target
             assert previous is None or previous <= step.occurred_at
             assert step.occurred_at.date() >= application.fiscal_year_obj.starts_on
             status, previous = step.to_status, step.occurred_at
@@ -73,12 +74,12 @@ def test_demo_applications_cover_five_years_and_every_state_once(world):
             assert receipt.file.read().startswith(b"%PDF")
         pending = ChangeRequest.objects.filter(application=application, status="pending").count()
         assert pending == (1 if state == "change_requested" else 0)
-        money = lifecycle.money(application)
+        money = amounts.money(application)
         if money.advance_yen:
             assert application.rule.allows_advance_payment
         if has["Settlement"]:
             settlement = Settlement.objects.get(application=application)
-            figures = lifecycle.settlement_figures(application)
+            figures = amounts.settlement_figures(application)
             assert settlement.settled_yen == min(figures.eligible_actuals_yen, money.awarded_yen)
         if state == "closed":
             assert money.advance_yen + money.final_yen - money.refunded_yen == money.settled_yen

@@ -9,12 +9,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from kyodo.audit.models import AuditEvent
-from kyodo.grants import applications as services
-from kyodo.grants import lifecycle
+from kyodo.grants import actuals, amounts, changes, payments, settlement
 from kyodo.grants.models import Application, Award, ChangeRequest, Payment, ProgramRule, Settlement
 from kyodo.grants.workflow import InvalidTransition
+from kyodo.workflows import SeparationOfDuties
 from tests.factories import UserFactory
-from tests.grants.factories import add_actuals_report, ensure_category, make_application
+from tests.grants.factories import add_actuals_report, allowed, ensure_category, make_application
 
 TODAY = dt.date.today()
 
@@ -31,10 +31,10 @@ def _report(application, secretary, *lines):
     from tests.grants.factories import MINIMAL_PDF
 
     app = _fresh(application)
-    lifecycle.save_actuals_report(app, actor=secretary, version=app.version, summary="防災訓練を実施")
+    actuals.save_actuals_report(app, actor=secretary, version=app.version, summary="防災訓練を実施")
     for category, amount in lines:
         app = _fresh(application)
-        lifecycle.add_actual_line(app, actor=secretary, version=app.version, category=category,
+        actuals.add_actual_line(app, actor=secretary, version=app.version, category=category,
                                   description="支出", amount_yen=amount)
     receipt = Attachment(application=application, kind="receipt", original_name="r.pdf",
                          content_type="application/pdf", size_bytes=len(MINIMAL_PDF), sha256="0" * 64,
@@ -42,23 +42,23 @@ def _report(application, secretary, *lines):
     receipt.file.save("r.pdf", ContentFile(MINIMAL_PDF), save=False)
     receipt.save()
     app = _fresh(application)
-    return lifecycle.report_application(app, actor=secretary, version=app.version)
+    return actuals.report_application(app, actor=secretary, version=app.version)
 
 
 def test_the_whole_way_with_an_advance_a_change_and_a_final_payment(world, secretary, city_admin):
     application = make_application(world.community_a, status="awarded", amount_yen=200_000)
     meeting = ensure_category("meeting", "会議費")
     app = _fresh(application)
-    lifecycle.pay_advance_application(app, actor=city_admin, version=app.version, amount_yen=100_000, paid_on=TODAY)
+    payments.pay_advance_application(app, actor=city_admin, version=app.version, amount_yen=100_000, paid_on=TODAY)
     app = _fresh(application)
-    assert app.status == "awarded" and lifecycle.money(app).advance_yen == 100_000
-    assert "pay_advance" not in services.allowed_actions(app, city_admin)  # once only
+    assert app.status == "awarded" and amounts.money(app).advance_yen == 100_000
+    assert "pay_advance" not in allowed(app, city_admin)  # once only
 
-    lifecycle.request_change_application(app, actor=secretary, version=app.version, reason="参加者が増えた",
+    changes.request_change_application(app, actor=secretary, version=app.version, reason="参加者が増えた",
                                          description="会場を広くする", requested_amount_yen=250_000)
     app = _fresh(application)
     assert app.status == "change_requested"
-    lifecycle.approve_change_application(app, actor=city_admin, version=app.version, comment="妥当")
+    changes.approve_change_application(app, actor=city_admin, version=app.version, comment="妥当")
     app = _fresh(application)
     assert app.status == "awarded" and Award.objects.get(application=app).amount_yen == 250_000
     assert ChangeRequest.objects.get(application=app).status == "approved"
@@ -66,14 +66,14 @@ def test_the_whole_way_with_an_advance_a_change_and_a_final_payment(world, secre
     _report(application, secretary, (meeting, 240_000))
     app = _fresh(application)
     assert app.status == "reported" and app.actuals_report.submitted_at is not None
-    figures = lifecycle.settlement_figures(app)
+    figures = amounts.settlement_figures(app)
     assert (figures.eligible_actuals_yen, figures.settled_yen, figures.to_pay_yen) == (240_000, 240_000, 140_000)
-    lifecycle.settle_application(app, actor=city_admin, version=app.version, notice_number="確1", settled_on=TODAY)
+    settlement.settle_application(app, actor=city_admin, version=app.version, notice_number="確1", settled_on=TODAY)
     app = _fresh(application)
-    assert services.allowed_actions(app, city_admin) == ["pay_final"]
-    lifecycle.pay_final_application(app, actor=city_admin, version=app.version, paid_on=TODAY)
+    assert allowed(app, city_admin) == ["pay_final"]
+    payments.pay_final_application(app, actor=city_admin, version=app.version, paid_on=TODAY)
     app = _fresh(application)
-    money = lifecycle.money(app)
+    money = amounts.money(app)
     assert app.status == "closed"
     assert (money.advance_yen, money.final_yen, money.refunded_yen) == (100_000, 140_000, 0)
     assert money.net_paid_yen == Settlement.objects.get(application=app).settled_yen == 240_000
@@ -87,26 +87,26 @@ def test_the_whole_way_with_an_advance_a_change_and_a_final_payment(world, secre
 def test_more_paid_than_settled_is_refunded(world, secretary, city_admin):
     application = make_application(world.community_a, status="awarded", amount_yen=200_000)
     app = _fresh(application)
-    lifecycle.pay_advance_application(app, actor=city_admin, version=app.version, amount_yen=200_000, paid_on=TODAY)
+    payments.pay_advance_application(app, actor=city_admin, version=app.version, amount_yen=200_000, paid_on=TODAY)
     _report(application, secretary, (ensure_category("meeting", "会議費"), 150_000))
     app = _fresh(application)
-    lifecycle.settle_application(app, actor=city_admin, version=app.version, notice_number="確2", settled_on=TODAY)
+    settlement.settle_application(app, actor=city_admin, version=app.version, notice_number="確2", settled_on=TODAY)
     app = _fresh(application)
-    assert services.allowed_actions(app, city_admin) == ["refund"]
+    assert allowed(app, city_admin) == ["refund"]
     with pytest.raises(ValidationError, match="返還を記録してください"):
-        lifecycle.pay_final_application(app, actor=city_admin, version=app.version, paid_on=TODAY)
-    lifecycle.refund_application(app, actor=city_admin, version=app.version, paid_on=TODAY, reference="調定第9号")
+        payments.pay_final_application(app, actor=city_admin, version=app.version, paid_on=TODAY)
+    payments.refund_application(app, actor=city_admin, version=app.version, paid_on=TODAY, reference="調定第9号")
     app = _fresh(application)
     assert app.status == "closed"
     refund = Payment.objects.get(application=app, kind="refund")
     assert (refund.amount_yen, refund.reference) == (50_000, "調定第9号")
-    assert lifecycle.money(app).net_paid_yen == 150_000 == app.settlement.settled_yen
+    assert amounts.money(app).net_paid_yen == 150_000 == app.settlement.settled_yen
 
 
 def test_the_settled_amount_is_at_most_the_award(world, secretary, city_admin):
     application = make_application(world.community_a, status="awarded", amount_yen=100_000)
     _report(application, secretary, (ensure_category("meeting", "会議費"), 115_000))
-    figures = lifecycle.settlement_figures(_fresh(application))
+    figures = amounts.settlement_figures(_fresh(application))
     assert (figures.actual_total_yen, figures.eligible_actuals_yen, figures.settled_yen) == (115_000, 115_000, 100_000)
 
 
@@ -123,31 +123,31 @@ def test_category_overspend_beyond_the_rule_is_refused(world, secretary):
     ProgramRule.objects.filter(pk=application.rule_id).update(category_overspend_percent=25)
     app = _fresh(application)
     line = app.actuals_report.lines.get(category=supplies)
-    lifecycle.remove_actual_line(line, actor=secretary, version=app.version)
+    actuals.remove_actual_line(line, actor=secretary, version=app.version)
     app = _fresh(application)
-    lifecycle.report_application(app, actor=secretary, version=app.version)
+    actuals.report_application(app, actor=secretary, version=app.version)
     assert _fresh(application).status == "reported"
 
 
 def test_a_report_needs_content_lines_and_a_receipt(world, secretary):
     application = make_application(world.community_a, status="awarded")
     with pytest.raises(ValidationError) as raised:
-        lifecycle.report_application(application, actor=secretary, version=application.version)
+        actuals.report_application(application, actor=secretary, version=application.version)
     assert set(raised.value.messages) == {
         "実施した事業の内容を入力してください。", "支出の明細を1行以上入力してください。",
         "領収書を1件以上添付してください。"}
     with pytest.raises(ValidationError, match="対象経費ではありません"):
-        lifecycle.add_actual_line(application, actor=secretary, version=application.version,
+        actuals.add_actual_line(application, actor=secretary, version=application.version,
                                   category=ensure_category("food", "飲食費"), description="弁当", amount_yen=1000)
     with pytest.raises(ValidationError, match="1円以上の整数"):
-        lifecycle.add_actual_line(application, actor=secretary, version=application.version,
+        actuals.add_actual_line(application, actor=secretary, version=application.version,
                                   category=ensure_category("meeting"), description="x", amount_yen=-1)
 
 
 def test_the_report_cannot_change_once_reported(world, secretary):
     application = make_application(world.community_a, status="reported")
     with pytest.raises(InvalidTransition, match="実績報告は変更できません"):
-        lifecycle.save_actuals_report(application, actor=secretary, version=application.version, summary="x")
+        actuals.save_actuals_report(application, actor=secretary, version=application.version, summary="x")
 
 
 def test_the_same_payment_sent_ten_times_is_recorded_once(world, city_admin, django_capture_on_commit_callbacks):
@@ -155,7 +155,7 @@ def test_the_same_payment_sent_ten_times_is_recorded_once(world, city_admin, dja
     key = uuid.uuid4()
     version = application.version
     for _ in range(10):
-        lifecycle.pay_advance_application(application, actor=city_admin, version=version, amount_yen=50_000,
+        payments.pay_advance_application(application, actor=city_admin, version=version, amount_yen=50_000,
                                           paid_on=TODAY, idempotency_key=key)
     assert Payment.objects.filter(application=application).count() == 1
     assert AuditEvent.objects.filter(action="grant_application.pay_advance").count() == 1
@@ -173,29 +173,29 @@ def test_the_database_refuses_a_second_payment_of_a_kind(world, city_admin):
 def test_advance_payment_needs_the_rule_and_stays_within_the_award(world, city_admin):
     application = make_application(world.community_a, status="awarded", amount_yen=100_000)
     with pytest.raises(ValidationError, match="交付決定額100,000円以内"):
-        lifecycle.pay_advance_application(application, actor=city_admin, version=application.version,
+        payments.pay_advance_application(application, actor=city_admin, version=application.version,
                                           amount_yen=100_001, paid_on=TODAY)
     ProgramRule.objects.filter(pk=application.rule_id).update(allows_advance_payment=False)
     app = _fresh(application)
-    assert "pay_advance" not in services.allowed_actions(app, city_admin)
+    assert "pay_advance" not in allowed(app, city_admin)
     with pytest.raises(ValidationError, match="概算払は認められていません"):
-        lifecycle.pay_advance_application(app, actor=city_admin, version=app.version, amount_yen=1, paid_on=TODAY)
+        payments.pay_advance_application(app, actor=city_admin, version=app.version, amount_yen=1, paid_on=TODAY)
     assert not Payment.objects.exists()
 
 
 def test_a_change_above_the_entitlement_or_budget_is_refused(world, secretary, city_admin):
     application = make_application(world.community_a, status="awarded", amount_yen=100_000)
     with pytest.raises(ValidationError, match="交付見込額500,000円を超えています"):
-        lifecycle.request_change_application(application, actor=secretary, version=application.version,
+        changes.request_change_application(application, actor=secretary, version=application.version,
                                              reason="r", description="d", requested_amount_yen=500_001)
-    lifecycle.request_change_application(application, actor=secretary, version=application.version,
+    changes.request_change_application(application, actor=secretary, version=application.version,
                                          reason="r", description="d", requested_amount_yen=300_000)
     ProgramRule.objects.filter(pk=application.rule_id).update(budget_yen=250_000)
     app = _fresh(application)
     with pytest.raises(ValidationError, match="予算残額250,000円を超える"):
-        lifecycle.approve_change_application(app, actor=city_admin, version=app.version)
+        changes.approve_change_application(app, actor=city_admin, version=app.version)
     assert Award.objects.get(application=app).amount_yen == 100_000
-    lifecycle.refuse_change_application(app, actor=city_admin, version=app.version, comment="予算不足")
+    changes.refuse_change_application(app, actor=city_admin, version=app.version, comment="予算不足")
     app = _fresh(application)
     assert app.status == "awarded" and Award.objects.get(application=app).amount_yen == 100_000
     assert ChangeRequest.objects.get(application=app).status == "refused"
@@ -206,9 +206,9 @@ def test_whoever_prepared_or_recommended_cannot_settle(world):
     application = make_application(world.community_a, status="reported")
     Application.objects.filter(pk=application.pk).update(prepared_by=preparer)
     app = _fresh(application)
-    with pytest.raises(services.SeparationOfDuties, match="申請を作成した方"):
-        lifecycle.settle_application(app, actor=preparer, version=app.version, notice_number="確3", settled_on=TODAY)
-    assert services.allowed_actions(app, preparer) == []
+    with pytest.raises(SeparationOfDuties, match="申請を作成した方"):
+        settlement.settle_application(app, actor=preparer, version=app.version, notice_number="確3", settled_on=TODAY)
+    assert allowed(app, preparer) == []
     assert not Settlement.objects.exists()
 
 
@@ -253,7 +253,7 @@ def test_pages_refuse_bad_payment_input_with_a_message(world):
 def test_an_actuals_report_made_by_the_factory_is_complete(world):
     application = make_application(world.community_a, status="awarded")
     add_actuals_report(application, submitted=False)
-    assert lifecycle.report_problems(application) == []
+    assert actuals.report_problems(application) == []
 
 
 def test_the_detail_page_lists_the_reminders_sent(world):

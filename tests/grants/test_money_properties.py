@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 from kyodo.audit.models import AuditEvent
 from kyodo.communities.models import DistrictFigure
-from kyodo.grants import lifecycle
-from kyodo.grants.applications import entitlement_yen
+from kyodo.grants import actuals, amounts
+from kyodo.grants.amounts import entitlement_yen
 from kyodo.grants.entitlements import ROUNDING_UNITS, compute_amount
 from kyodo.grants.models import (
     ActualLine,
@@ -38,14 +38,19 @@ from kyodo.grants.models import (
     Settlement,
     Transition,
 )
-from kyodo.grants.workflow import ACTION_ROLES, ACTIONS, AWARDED_STATES, REPORT_EDITABLE, InvalidTransition
+from kyodo.grants.workflow import (
+    APPLICATION_WORKFLOW,
+    AWARDED_STATES,
+    REPORT_EDITABLE,
+    InvalidTransition,
+)
 from kyodo.locking import StaleObject
 from tests.grants.factories import MINIMAL_PDF, community_user, ensure_category, make_application
 
 TODAY = dt.date.today()
 REFUSALS = (ValidationError, InvalidTransition, PermissionDenied, StaleObject)
 EDITING = ("write_report", "add_actual", "remove_actual")  # report editing: no transition, no audit event
-EVERYTHING = [*ACTIONS, *EDITING]
+EVERYTHING = [*APPLICATION_WORKFLOW.actions, *EDITING]
 SETTINGS = settings(
     max_examples=15, deadline=None, derandomize=False,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -54,7 +59,7 @@ SETTINGS = settings(
 
 @given(planned=st.integers(0, 10**12), percent=st.integers(0, 100))
 def test_allowed_for_is_floor_of_planned_times_tolerance_exactly(planned, percent):
-    assert lifecycle.allowed_for(planned, percent) == planned * (100 + percent) // 100
+    assert amounts.allowed_for(planned, percent) == planned * (100 + percent) // 100
 
 
 def _amount(data, *around: int) -> int:
@@ -101,7 +106,7 @@ class Run:
 
     def actor(self, application, action: str):
         right = {"community": self.owner(application), "reviewer": self.branch, "decider": self.city}
-        role = "community" if action in EDITING else ACTION_ROLES[action]
+        role = "community" if action in EDITING else APPLICATION_WORKFLOW.action(action).role
         if self.data.draw(st.integers(0, 7), label="wrong actor?") == 0:
             return self.data.draw(st.sampled_from([self.city, self.branch, self.secretary, self.secretary_b]))
         return right[role]
@@ -126,11 +131,11 @@ class Run:
             lines = list(ActualLine.objects.filter(report=report).values_list("amount_yen", flat=True))
             if not lines:
                 return "add_actual"
-            if sum(lines) > lifecycle.allowed_for(app.requested_yen, app.rule.category_overspend_percent):
+            if sum(lines) > amounts.allowed_for(app.requested_yen, app.rule.category_overspend_percent):
                 return "remove_actual"
             return "report"
         if app.status == "settled":
-            return "refund" if (lifecycle.money(app).balance_yen or 0) < 0 else "pay_final"
+            return "refund" if (amounts.money(app).balance_yen or 0) < 0 else "pay_final"
         return {"recommended": "award", "change_requested": "approve_change", "reported": "settle"}.get(
             app.status, "")
 
@@ -144,7 +149,7 @@ class Run:
         award = Award.objects.filter(application=app).values_list("amount_yen", flat=True).first() or 0
         limit = entitlement_yen(app) or 0
         if action == "write_report":
-            lifecycle.save_actuals_report(app, actor=actor, version=version, summary="防災訓練を実施")
+            actuals.save_actuals_report(app, actor=actor, version=version, summary="防災訓練を実施")
             if not Attachment.objects.filter(application=app, kind="receipt").exists():
                 receipt = Attachment(application=app, kind="receipt", original_name="r.pdf",
                                      content_type="application/pdf", size_bytes=len(MINIMAL_PDF), sha256="0" * 64,
@@ -155,12 +160,12 @@ class Run:
             line = ActualLine.objects.filter(report__application=app).order_by("pk").last()
             if line is None:
                 raise ValidationError("nothing to remove")  # not a service's refusal: nothing happens
-            lifecycle.remove_actual_line(line, actor=actor, version=version)
+            actuals.remove_actual_line(line, actor=actor, version=version)
         elif action == "add_actual":
             planned = app.requested_yen
-            allowed = lifecycle.allowed_for(planned, app.rule.category_overspend_percent)
+            allowed = amounts.allowed_for(planned, app.rule.category_overspend_percent)
             category = data.draw(st.sampled_from([*[self.meeting] * 5, self.food]))
-            lifecycle.add_actual_line(app, actor=actor, version=version, category=category, description="支出",
+            actuals.add_actual_line(app, actor=actor, version=version, category=category, description="支出",
                                       amount_yen=_amount(data, planned, allowed, planned // 2))
         else:
             kwargs: dict = {"actor": actor, "version": version}
@@ -182,7 +187,7 @@ class Run:
                 kwargs |= {"notice_number": self.number("一協確第", Settlement, "notice_number"), "settled_on": TODAY}
             elif action in ("pay_final", "refund"):
                 kwargs |= {"paid_on": TODAY, "idempotency_key": uuid.uuid4()}
-            lifecycle.SERVICES[action](app, **kwargs)
+            APPLICATION_WORKFLOW.service_for(action)(app, **kwargs)
 
     def snapshot(self) -> tuple:
         return (
@@ -204,7 +209,7 @@ class Run:
         for application in (self.fresh(self.a), self.fresh(self.b)):
             award = Award.objects.filter(application=application).first()
             assert (award is not None) == (application.status in AWARDED_STATES)
-            money = lifecycle.money(application)
+            money = amounts.money(application)
             kinds = list(Payment.objects.filter(application=application).values_list("kind", flat=True))
             assert len(kinds) == len(set(kinds))  # at most one payment of each kind
             if award is None:
@@ -218,7 +223,7 @@ class Run:
             settlement = Settlement.objects.filter(application=application).first()
             assert (settlement is not None) == (application.status in ("settled", "closed"))
             if settlement is not None:
-                figures = lifecycle.settlement_figures(application)
+                figures = amounts.settlement_figures(application)
                 assert settlement.settled_yen <= award.amount_yen == settlement.award_yen
                 assert settlement.settled_yen <= settlement.eligible_actuals_yen == figures.eligible_actuals_yen
                 assert settlement.settled_yen == min(figures.eligible_actuals_yen, award.amount_yen)
@@ -246,7 +251,7 @@ def test_random_actions_keep_the_money_straight(world, data):
         for _step in range(data.draw(st.integers(8, 24), label="steps")):
             application = data.draw(st.sampled_from([run.a, run.a, run.a, run.b]), label="application")
             status = run.fresh(application).status
-            possible = [a for a in ACTIONS if status in ACTIONS[a][0]]
+            possible = [a.name for a in APPLICATION_WORKFLOW.actions_from(status)]
             possible += list(EDITING) if status in REPORT_EDITABLE else []
             choice = data.draw(st.integers(0, 5), label="how to choose")
             if choice <= 2 and run.forward(application):  # towards closed, so long paths are common

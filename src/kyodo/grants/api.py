@@ -25,12 +25,13 @@ from kyodo.access import AccessPolicy, public
 from kyodo.communities.models import Community
 from kyodo.communities.queries import communities_in_scope
 from kyodo.fiscal_years import FiscalYear
-from kyodo.grants import applications as services
-from kyodo.grants import lifecycle, queries
-from kyodo.grants.applications import SeparationOfDuties
+from kyodo.grants import actuals, changes, queries
+from kyodo.grants.amounts import compare_categories, money
+from kyodo.grants.decisions import submit_application as submit
 from kyodo.grants.models import ActualLine, Application, ExpenseCategory, GrantProgram
-from kyodo.grants.workflow import AWARDED_STATES, ApplicationStatus, InvalidTransition
+from kyodo.grants.workflow import APPLICATION_WORKFLOW, AWARDED_STATES, ApplicationStatus, InvalidTransition
 from kyodo.locking import StaleObject
+from kyodo.workflows import SeparationOfDuties
 
 router = Router(tags=["grants"])
 
@@ -471,7 +472,7 @@ def _report(application: Application) -> dict[str, Any] | None:
         "categories": [
             {"category": row.category.code, "category_name": row.category.name, "planned_yen": row.planned_yen,
              "actual_yen": row.actual_yen, "allowed_yen": row.allowed_yen, "over_yen": row.over_yen}
-            for row in lifecycle.compare_categories(application)
+            for row in compare_categories(application)
         ],
     }
 
@@ -480,7 +481,7 @@ def _detail(application: Application, user: Any) -> dict[str, Any]:
     awarded = application.status in AWARDED_STATES
     award = getattr(application, "award", None) if awarded else None
     settlement = getattr(application, "settlement", None)
-    paid = lifecycle.money(application)
+    paid = money(application)
     return {
         **_summary(application),
         "purpose": application.purpose,
@@ -517,7 +518,7 @@ def _detail(application: Application, user: Any) -> dict[str, Any]:
              "occurred_at": t.occurred_at}
             for t in application.transitions.all()
         ],
-        "allowed_actions": services.allowed_actions(application, user),
+        "allowed_actions": [a.name for a in APPLICATION_WORKFLOW.allowed_actions(application, user)],
     }
 
 
@@ -602,7 +603,7 @@ def submit_application(request: HttpRequest, application_id: int, payload: Grant
     422 with every problem in ``errors`` (window, lines, categories, amount)."""
     application = queries.application_detail(request.user, application_id)
     try:
-        services.submit_application(application, actor=request.user, version=payload.version)
+        submit(application, actor=request.user, version=payload.version)
     except (InvalidTransition, StaleObject) as error:
         raise HttpError(409, str(error)) from error
     except ValidationError as error:
@@ -619,7 +620,7 @@ def request_change(request: HttpRequest, application_id: int, payload: GrantChan
     """The community asks to change its awarded application: a reason, what changes and the new
     amount (whole yen, within the entitlement and the cap). 409 when the version is stale or the
     application is not awarded; 422 with per-field messages."""
-    return _act(request, application_id, lambda application: lifecycle.request_change_application(
+    return _act(request, application_id, lambda application: changes.request_change_application(
         application, actor=request.user, version=payload.version, reason=payload.reason,
         description=payload.description, requested_amount_yen=payload.requested_amount_yen))
 
@@ -632,7 +633,7 @@ def request_change(request: HttpRequest, application_id: int, payload: GrantChan
 def save_actuals(request: HttpRequest, application_id: int, payload: GrantActualsIn) -> dict:
     """Write what was done and what came of it, while the application is awarded or its report
     was returned. 409 when the version is stale or the report may not change now."""
-    return _act(request, application_id, lambda application: lifecycle.save_actuals_report(
+    return _act(request, application_id, lambda application: actuals.save_actuals_report(
         application, actor=request.user, version=payload.version, summary=payload.summary,
         outcomes=payload.outcomes))
 
@@ -650,7 +651,7 @@ def add_actual_line(request: HttpRequest, application_id: int, payload: GrantAct
         category = ExpenseCategory.objects.filter(code=payload.category).first()
         if category is None:
             raise ValidationError({"category": _("経費区分「%(code)s」はありません。") % {"code": payload.category}})
-        lifecycle.add_actual_line(application, actor=request.user, version=payload.version, category=category,
+        actuals.add_actual_line(application, actor=request.user, version=payload.version, category=category,
                                   description=payload.description, amount_yen=payload.amount_yen)
 
     return _act(request, application_id, add)
@@ -668,7 +669,7 @@ def remove_actual_line(request: HttpRequest, application_id: int, line_id: int, 
     def remove(application: Application) -> None:
         line = get_object_or_404(ActualLine.objects.select_related("report__application"), pk=line_id,
                                  report__application=application)
-        lifecycle.remove_actual_line(line, actor=request.user, version=payload.version)
+        actuals.remove_actual_line(line, actor=request.user, version=payload.version)
 
     return _act(request, application_id, remove)
 
@@ -681,5 +682,5 @@ def remove_actual_line(request: HttpRequest, application_id: int, line_id: int, 
 def report(request: HttpRequest, application_id: int, payload: GrantReportIn) -> dict:
     """Submit the actuals report (awarded, or report returned). 422 lists every problem: no
     summary or lines, ineligible categories, a category over its allowed amount, no receipt."""
-    return _act(request, application_id, lambda application: lifecycle.report_application(
+    return _act(request, application_id, lambda application: actuals.report_application(
         application, actor=request.user, version=payload.version, comment=payload.comment))

@@ -149,17 +149,3 @@ class ActualsReportForm(VersionForm):
 
 class ActualLineForm(ExpenseLineForm):
     amount_yen = _yen_field(_("支出額(円)"), min_value=1)
-
-
-ACTION_FORMS: dict[str, type[forms.Form]] = {
-    "award": AwardForm,
-    "pay_advance": AdvancePaymentForm,
-    "request_change": ChangeRequestForm,
-    "settle": SettleForm,
-    "pay_final": FinalPaymentForm,
-    "refund": RefundForm,
-}
-
-
-def action_form_class(action: str) -> type[forms.Form]:
-    return ACTION_FORMS.get(action, ActionForm)

@@ -17,29 +17,26 @@ from django.views.decorators.http import require_POST
 from kyodo.access import require_perm
 from kyodo.communities.models import Community
 from kyodo.fiscal_years import FiscalYear
-from kyodo.grants import applications as services
-from kyodo.grants import lifecycle, queries
+from kyodo.forms_http import add_errors
+from kyodo.grants import actuals, drafting, queries
+from kyodo.grants.amounts import compare_categories, entitlement_yen, settlement_figures
 from kyodo.grants.application_forms import (
     ActualLineForm,
     ActualsReportForm,
     ApplicationForm,
     ExpenseLineForm,
     VersionForm,
-    action_form_class,
 )
 from kyodo.grants.attachments import attachment_context
+from kyodo.grants.guards import may_edit, may_edit_report
 from kyodo.grants.models import ActualLine, Application, ExpenseLine, GrantProgram
 from kyodo.grants.reminders import reminders_for
-from kyodo.grants.workflow import (
-    ACTION_LABELS,
-    ACTION_PERMS,
-    ACTION_ROLES,
-    AWARDED_STATES,
-    NEXT_STEPS,
-    ApplicationStatus,
-    InvalidTransition,
-)
+from kyodo.grants.workflow import APPLICATION_WORKFLOW, AWARDED_STATES, NEXT_STEPS, ApplicationStatus
 from kyodo.locking import StaleObject
+from kyodo.workflows import InvalidTransition
+from kyodo.workflows import views as workflow_views
+
+URL_PREFIX = "grants_staff:application-"
 
 PAGE_SIZE = 20
 
@@ -64,21 +61,13 @@ def _query_without_page(request: HttpRequest) -> str:
     return f"{encoded}&" if encoded else ""
 
 
+def _detail_url(application: Application) -> str:
+    return reverse("grants_staff:application-detail", args=[application.pk])
+
+
 def _conflict(request: HttpRequest, application: Application, message: str) -> HttpResponse:
-    return render(
-        request,
-        "grants/staff/application_conflict.html",
-        {"application": application, "message": message, "crumbs": _crumbs((_("操作できません"), None))},
-        status=409,
-    )
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+    return workflow_views.conflict(request, message=message, back_url=_detail_url(application),
+                                   back_label=_("申請に戻る"), crumbs=_crumbs((_("操作できません"), None)))
 
 
 @require_perm("grants.list_applications")
@@ -113,7 +102,7 @@ def application_create(request: HttpRequest, community: Community, slug: str) ->
     )
     if request.method == "POST" and form.is_valid():
         try:
-            application = services.create_application(
+            application = drafting.create_application(
                 community,
                 actor=request.user,
                 program=form.cleaned_data["program"],
@@ -123,7 +112,7 @@ def application_create(request: HttpRequest, community: Community, slug: str) ->
                 planned_initiatives=form.cleaned_data["planned_initiatives"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("申請の下書きを作成しました。経費の明細を入力してください。"))
             return redirect("grants_staff:application-detail", pk=application.pk)
@@ -140,40 +129,31 @@ def application_create(request: HttpRequest, community: Community, slug: str) ->
     )
 
 
-def _action_forms(application: Application, actions: list[str]) -> dict[str, Any]:
-    initial: dict[str, Any] = {"version": application.version}
+def _action_initial(application: Application) -> dict[str, dict[str, Any]]:
     award = getattr(application, "award", None) if application.status in AWARDED_STATES else None
-    extra = {
+    return {
         "award": {"amount_yen": application.requested_yen},
         "pay_advance": {"amount_yen": award.amount_yen if award else None},
         "request_change": {"requested_amount_yen": award.amount_yen if award else None},
     }
-    return {
-        action: action_form_class(action)(initial=initial | extra.get(action, {}), prefix=action)
-        for action in actions
-    }
-
-
-def _action_url(action: str, application: Application) -> str:
-    return reverse(f"grants_staff:application-{action.replace('_', '-')}", args=[application.pk])
 
 
 def _detail_page(
     request: HttpRequest, application: Application, *, bound: tuple[str, Any] | None = None, status: int = 200
 ) -> HttpResponse:
-    actions = services.allowed_actions(application, request.user)
-    forms = _action_forms(application, actions)
-    if bound is not None:
-        forms[bound[0]] = bound[1]
+    action_forms = workflow_views.action_forms(
+        APPLICATION_WORKFLOW, application, request.user, url_prefix=URL_PREFIX,
+        initial=_action_initial(application), bound=bound,
+    )
     lines = list(application.lines.all())
     award = getattr(application, "award", None) if application.status in AWARDED_STATES else None
     report = getattr(application, "actuals_report", None)
     settlement = getattr(application, "settlement", None)
-    can_edit = services.may_edit(application, request.user)
-    can_edit_report = lifecycle.may_edit_report(application, request.user)
+    can_edit = may_edit(application, request.user)
+    can_edit_report = may_edit_report(application, request.user)
     payments = list(application.payments.all())
     report_lines = list(report.lines.select_related("category")) if report is not None else []
-    comparison = lifecycle.compare_categories(application, report_lines) if report is not None else []
+    comparison = compare_categories(application, report_lines) if report is not None else []
     return render(
         request,
         "grants/staff/application_detail.html",
@@ -181,7 +161,7 @@ def _detail_page(
             "application": application,
             "lines": lines,
             "total_yen": sum(line.amount_yen for line in lines),
-            "entitlement_yen": services.entitlement_yen(application),
+            "entitlement_yen": entitlement_yen(application),
             "award": award,
             "change_requests": list(application.change_requests.all()),
             "payments": payments,
@@ -192,13 +172,11 @@ def _detail_page(
             "overspend_percent": application.rule.category_overspend_percent,
             "settlement": settlement,
             "settlement_preview": (
-                lifecycle.settlement_figures(application) if "settle" in actions else None
+                settlement_figures(application) if any(o.action.name == "settle" for o in action_forms) else None
             ),
-            "transitions": list(application.transitions.all()),
+            "transitions": list(application.transitions.select_related("actor")),
             "reminders": list(reminders_for(application)) if award is not None else [],
-            "action_forms": [
-                (action, ACTION_LABELS[action], forms[action], _action_url(action, application)) for action in actions
-            ],
+            "action_forms": action_forms,
             "next_step": NEXT_STEPS.get(ApplicationStatus(application.status), ""),
             "is_applicant": request.user.has_perm("grants.prepare_application", application),
             "can_edit": can_edit,
@@ -225,7 +203,7 @@ def application_edit(request: HttpRequest, application: Application, pk: int) ->
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_application(
+            drafting.update_application(
                 application, actor=request.user, version=form.cleaned_data["version"],
                 title=form.cleaned_data["title"], purpose=form.cleaned_data["purpose"],
                 planned_initiatives=form.cleaned_data["planned_initiatives"],
@@ -233,7 +211,7 @@ def application_edit(request: HttpRequest, application: Application, pk: int) ->
         except (InvalidTransition, StaleObject) as error:
             return _conflict(request, application, str(error))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("申請を保存しました。"))
             return redirect("grants_staff:application-detail", pk=application.pk)
@@ -278,7 +256,7 @@ def _line_form(
         except (InvalidTransition, StaleObject) as error:
             return _conflict(request, application, str(error))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, done)
             return redirect("grants_staff:application-detail", pk=application.pk)
@@ -305,7 +283,7 @@ def _line_delete(request: HttpRequest, application: Application, remove: Any, li
 @require_perm("grants.prepare_application", load=_application)
 def line_add(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
     form = ExpenseLineForm(request.POST or None, initial={"version": application.version})
-    return _line_form(request, application, form, partial(services.add_expense_line, application),
+    return _line_form(request, application, form, partial(drafting.add_expense_line, application),
                       done=_("経費の明細を追加しました。"), title=_("経費の明細の追加"))
 
 
@@ -318,75 +296,25 @@ def _line(application: Application, line_pk: int) -> ExpenseLine:
 def line_edit(request: HttpRequest, application: Application, pk: int, line_pk: int) -> HttpResponse:
     line = _line(application, line_pk)
     form = ExpenseLineForm(request.POST or None, initial=_line_initial(application, line))
-    return _line_form(request, application, form, partial(services.update_expense_line, line),
+    return _line_form(request, application, form, partial(drafting.update_expense_line, line),
                       done=_("経費の明細を保存しました。"), title=_("経費の明細の編集"))
 
 
 @require_perm("grants.prepare_application", load=_application)
 @require_POST
 def line_delete(request: HttpRequest, application: Application, pk: int, line_pk: int) -> HttpResponse:
-    return _line_delete(request, application, services.remove_expense_line, _line(application, line_pk),
+    return _line_delete(request, application, drafting.remove_expense_line, _line(application, line_pk),
                         done=_("経費の明細を削除しました。"))
 
 
-DONE_MESSAGES = {
-    "submit": _("申請しました。"),
-    "return": _("申請を差し戻しました。"),
-    "recommend": _("申請を推薦しました。"),
-    "award": _("交付決定しました。"),
-    "reject": _("不交付としました。"),
-    "pay_advance": _("概算払を記録しました。"),
-    "request_change": _("変更承認を申請しました。"),
-    "approve_change": _("変更を承認し、交付決定額を変更しました。"),
-    "refuse_change": _("変更を承認しないこととしました。"),
-    "report": _("実績を報告しました。"),
-    "return_report": _("実績報告を差し戻しました。"),
-    "settle": _("額を確定しました。"),
-    "pay_final": _("精算払を記録し、手続きを完了しました。"),
-    "refund": _("返還を記録し、手続きを完了しました。"),
-}
-
-
-def _take_action(request: HttpRequest, application: Application, action: str) -> HttpResponse:
-    form = action_form_class(action)(request.POST, prefix=action)
-    if not form.is_valid():
-        return _detail_page(request, application, bound=(action, form), status=422)
-    values = dict(form.cleaned_data)
-    try:
-        lifecycle.SERVICES[action](application, actor=request.user, **values)
-    except (InvalidTransition, StaleObject) as error:
-        return _conflict(request, application, str(error))
-    except ValidationError as error:
-        _add_errors(form, error)
-        return _detail_page(request, application, bound=(action, form), status=422)
-    messages.success(request, str(DONE_MESSAGES[action]))
-    return redirect("grants_staff:application-detail", pk=application.pk)
-
-
 def _action_view(action: str) -> Any:
-    @require_perm(ACTION_PERMS[ACTION_ROLES[action]], load=_application)
-    @require_POST
-    def view(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
-        return _take_action(request, application, action)
-
-    view.__name__ = view.__qualname__ = f"application_{action}"
-    return view
+    return workflow_views.action_view(
+        APPLICATION_WORKFLOW, action, load=_application, detail_page=_detail_page, detail_url=_detail_url,
+        conflict_page=_conflict,
+    )
 
 
-application_submit = _action_view("submit")
-application_return = _action_view("return")
-application_recommend = _action_view("recommend")
-application_award = _action_view("award")
-application_reject = _action_view("reject")
-application_pay_advance = _action_view("pay_advance")
-application_request_change = _action_view("request_change")
-application_approve_change = _action_view("approve_change")
-application_refuse_change = _action_view("refuse_change")
-application_report = _action_view("report")
-application_return_report = _action_view("return_report")
-application_settle = _action_view("settle")
-application_pay_final = _action_view("pay_final")
-application_refund = _action_view("refund")
+ACTION_VIEWS = {action: _action_view(action) for action in APPLICATION_WORKFLOW.actions}
 
 
 # ---- the actuals report (the community) ------------------------------------------------------
@@ -400,7 +328,7 @@ def actuals_edit(request: HttpRequest, application: Application, pk: int) -> Htt
         "outcomes": report.outcomes if report else ""})
     if request.method == "POST" and form.is_valid():
         try:
-            lifecycle.save_actuals_report(application, actor=request.user, **form.cleaned_data)
+            actuals.save_actuals_report(application, actor=request.user, **form.cleaned_data)
         except (InvalidTransition, StaleObject) as error:
             return _conflict(request, application, str(error))
         messages.success(request, _("実績報告の内容を保存しました。"))
@@ -416,7 +344,7 @@ def _actual_line(application: Application, line_pk: int) -> ActualLine:
 @require_perm("grants.prepare_application", load=_application)
 def actual_line_add(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
     form = ActualLineForm(request.POST or None, initial={"version": application.version})
-    return _line_form(request, application, form, partial(lifecycle.add_actual_line, application),
+    return _line_form(request, application, form, partial(actuals.add_actual_line, application),
                       done=_("支出の明細を追加しました。"), title=_("支出の明細の追加"))
 
 
@@ -424,12 +352,12 @@ def actual_line_add(request: HttpRequest, application: Application, pk: int) -> 
 def actual_line_edit(request: HttpRequest, application: Application, pk: int, line_pk: int) -> HttpResponse:
     line = _actual_line(application, line_pk)
     form = ActualLineForm(request.POST or None, initial=_line_initial(application, line))
-    return _line_form(request, application, form, partial(lifecycle.update_actual_line, line),
+    return _line_form(request, application, form, partial(actuals.update_actual_line, line),
                       done=_("支出の明細を保存しました。"), title=_("支出の明細の編集"))
 
 
 @require_perm("grants.prepare_application", load=_application)
 @require_POST
 def actual_line_delete(request: HttpRequest, application: Application, pk: int, line_pk: int) -> HttpResponse:
-    return _line_delete(request, application, lifecycle.remove_actual_line, _actual_line(application, line_pk),
+    return _line_delete(request, application, actuals.remove_actual_line, _actual_line(application, line_pk),
                         done=_("支出の明細を削除しました。"))

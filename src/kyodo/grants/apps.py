@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class GrantsConfig(AppConfig):
     name = "kyodo.grants"
     verbose_name = _("補助金")
+
+    def ready(self) -> None:
+        # The application workflow's services, checks and notifier register themselves on import.
+        from kyodo.grants import actuals, changes, decisions, guards, notifications, payments, settlement  # noqa: F401

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kyodo.access import require_perm
+from kyodo.forms_http import add_errors as _add_errors
 from kyodo.grants import attachments as services
 from kyodo.grants.application_forms import VersionForm
-from kyodo.grants.application_views import _add_errors, _application, _conflict, _crumbs
+from kyodo.grants.application_views import _application, _conflict, _crumbs
 from kyodo.grants.attachment_forms import AttachmentForm
 from kyodo.grants.models import Application, Attachment
 from kyodo.grants.workflow import InvalidTransition

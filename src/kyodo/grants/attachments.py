@@ -45,7 +45,8 @@ class AttachmentNotAllowed(InvalidTransition):
 
     def __init__(self, current: str, kind: str) -> None:
         self.kind = kind
-        super().__init__(current, current)
+        self.current = current
+        super().__init__(current)
 
     @property
     def message(self) -> str:

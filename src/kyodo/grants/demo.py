@@ -3,9 +3,9 @@
 Built directly (the application window of a past year is closed, so the services would refuse
 to submit them), with the objects each state implies: award, advance payment, change requests,
 actuals report with its lines and a receipt, settlement, final payment or refund. Each path of
-the timeline is written as Transition rows that follow ``workflow.ACTIONS`` step by step, dated
+the timeline is written as Transition rows that follow ``APPLICATION_WORKFLOW`` step by step, dated
 within the fiscal year; each application is recorded once in the audit log. The money follows
-the services' own arithmetic (``lifecycle.settlement_figures``), so for a closed application
+the services' own arithmetic (``amounts.settlement_figures``), so for a closed application
 advance + final − refund = settled. Idempotent: an existing (program, community, year) is left alone.
 """
 
@@ -37,7 +37,7 @@ from kyodo.grants.models import (
     Settlement,
     Transition,
 )
-from kyodo.grants.workflow import ACTION_ROLES, ACTION_TARGETS, ACTIONS, ApplicationStatus
+from kyodo.grants.workflow import APPLICATION_WORKFLOW, ApplicationStatus
 
 S = ApplicationStatus
 YEARS = 5  # the current fiscal year and the four before it
@@ -338,7 +338,7 @@ class _Builder:
         receipt.save()
 
     def _settle_and_close(self, application: Application, on: dict[str, dt.date]) -> None:
-        from kyodo.grants.lifecycle import settlement_figures
+        from kyodo.grants.amounts import settlement_figures
 
         figures = settlement_figures(application)
         Settlement.objects.create(
@@ -358,12 +358,13 @@ class _Builder:
             steps = [*steps[:-1], "refund"]
         status = S.DRAFT
         for minute, (action, on) in enumerate(zip(steps, dates, strict=True)):
-            if status not in ACTIONS[action][0]:  # the demo follows the workflow, or it is a bug
+            step = APPLICATION_WORKFLOW.action(action)
+            if not step.starts_from(status):  # the demo follows the workflow, or it is a bug
                 raise RuntimeError(f"demo path: {action} cannot start from {status}")
-            target = ACTION_TARGETS[action]
+            target = step.target
             transition = Transition.objects.create(
                 application=application, from_status=status, to_status=target, action=action,
-                actor=actors[ACTION_ROLES[action]], comment=COMMENTS.get(action, ""),
+                actor=actors[step.role], comment=COMMENTS.get(action, ""),
             )
             Transition.objects.filter(pk=transition.pk).update(occurred_at=_moment(on, minute))
             status = target

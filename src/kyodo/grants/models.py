@@ -14,7 +14,8 @@ from simple_history.models import HistoricalRecords
 from kyodo.communities.models import FISCAL_YEAR_VALIDATORS
 from kyodo.fiscal_years import FiscalYear
 from kyodo.grants.entitlements import Parameters
-from kyodo.grants.workflow import ApplicationStatus
+from kyodo.grants.states import ApplicationStatus
+from kyodo.workflows.models import TransitionRecord
 
 
 class Eligibility(models.TextChoices):
@@ -346,18 +347,14 @@ class Award(models.Model):
         return self.decision_number
 
 
-class Transition(models.Model):
+class Transition(TransitionRecord):
     """One step of an application's timeline: who moved it from which state to which, and why."""
+
+    workflow_name = "grant_application"
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="transitions")
     from_status = models.CharField(_("変更前"), max_length=20, choices=ApplicationStatus.choices)
     to_status = models.CharField(_("変更後"), max_length=20, choices=ApplicationStatus.choices)
-    action = models.CharField(_("操作"), max_length=20)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("操作者"), on_delete=models.PROTECT, related_name="+"
-    )
-    comment = models.TextField(_("コメント"), blank=True)
-    occurred_at = models.DateTimeField(_("日時"), auto_now_add=True)
 
     class Meta:
         ordering = ["application", "occurred_at", "pk"]
@@ -366,12 +363,6 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}: {self.from_status} → {self.to_status}"
-
-    @property
-    def action_noun(self) -> str:
-        from kyodo.grants.workflow import ACTION_NOUNS
-
-        return str(ACTION_NOUNS.get(self.action, self.action))
 
 
 class ChangeRequest(models.Model):

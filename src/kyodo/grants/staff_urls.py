@@ -1,6 +1,8 @@
 from django.urls import path
 
 from kyodo.grants import application_views, attachment_urls, ledger_urls, print_urls, staff_views
+from kyodo.grants.workflow import APPLICATION_WORKFLOW
+from kyodo.workflows.views import action_urls
 
 app_name = "grants_staff"
 urlpatterns = [
@@ -29,12 +31,6 @@ urlpatterns += [
          name="application-line-edit"),
     path("applications/<int:pk>/lines/<int:line_pk>/delete/", application_views.line_delete,
          name="application-line-delete"),
-    path("applications/<int:pk>/submit/", application_views.application_submit, name="application-submit"),
-    path("applications/<int:pk>/return/", application_views.application_return, name="application-return"),
-    path("applications/<int:pk>/recommend/", application_views.application_recommend,
-         name="application-recommend"),
-    path("applications/<int:pk>/award/", application_views.application_award, name="application-award"),
-    path("applications/<int:pk>/reject/", application_views.application_reject, name="application-reject"),
     path("applications/<int:pk>/actuals/", application_views.actuals_edit, name="application-actuals-edit"),
     path("applications/<int:pk>/actuals/lines/new/", application_views.actual_line_add,
          name="application-actual-line-add"),
@@ -43,13 +39,9 @@ urlpatterns += [
     path("applications/<int:pk>/actuals/lines/<int:line_pk>/delete/", application_views.actual_line_delete,
          name="application-actual-line-delete"),
 ]
-for _action in ("pay_advance", "request_change", "approve_change", "refuse_change", "report", "return_report",
-                "settle", "pay_final", "refund"):
-    _slug = _action.replace("_", "-")
-    urlpatterns.append(
-        path(f"applications/<int:pk>/{_slug}/", getattr(application_views, f"application_{_action}"),
-             name=f"application-{_slug}")
-    )
+# One URL per workflow action: applications/<pk>/submit/, …/pay-advance/, named application-submit, ….
+urlpatterns += action_urls(APPLICATION_WORKFLOW, route="applications/<int:pk>/", url_prefix="application-",
+                           view_for=application_views.ACTION_VIEWS.__getitem__)
 
 # Printable forms, the ledger and attachments live in their own modules (same namespace).
 urlpatterns += print_urls.urlpatterns + ledger_urls.urlpatterns + attachment_urls.urlpatterns
