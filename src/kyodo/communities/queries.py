@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from kyodo.accounts.roles import Role
+from kyodo.communities import scopes
 from kyodo.communities.models import (
     AgeBand,
     BranchOffice,
@@ -25,34 +25,15 @@ from kyodo.fiscal_years import FiscalYear
 
 
 def communities_in_scope(user: Any) -> QuerySet[Community]:
-    """The communities that are this user's work: all for the city and the support centre,
-    the branch's for branch staff, the assigned ones for liaisons, its own for a community."""
-    communities = Community.objects.all()
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return communities.none()
-    if user.is_city_admin or user.role == Role.ADVISOR:
-        return communities
-    if user.role == Role.BRANCH_STAFF:
-        return communities.filter(district__branch_office_id=user.branch_office_id)
-    if user.is_community_member:
-        return communities.filter(pk=user.community_id)
-    if user.is_city_staff:
-        # Liaison duty can be held by any city employee (measure 14).
-        return communities.filter(
-            liaison_assignments__in=user.liaison_assignments.active()
-        ).distinct()
-    return communities.none()
+    """The communities that are this user's work (``scopes.FOLLOWED``): all for the city and the
+    support centre, the branch's for branch staff, the assigned ones for liaisons, its own for a community."""
+    return scopes.FOLLOWED.queryset(user)
 
 
 def internally_viewable(user: Any) -> QuerySet[Community]:
-    """The communities whose staff page (communities.view_community_internal) this user may open.
-
-    The same as ``communities_in_scope`` except for support-centre advisors, who follow every
-    community but see only what is public; keep in step with rules.py.
-    """
-    if getattr(user, "role", "") == Role.ADVISOR and not getattr(user, "is_superuser", False):
-        return Community.objects.none()
-    return communities_in_scope(user)
+    """The communities whose staff page (communities.view_community_internal) this user may open
+    (``scopes.INTERNAL``, the same filter the permission checks)."""
+    return scopes.INTERNAL.queryset(user)
 
 
 def public_directory(

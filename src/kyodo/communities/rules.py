@@ -8,6 +8,7 @@ import rules
 
 from kyodo.accounts.roles import Role
 from kyodo.accounts.rules import has_role, is_city_admin
+from kyodo.communities.scopes import INTERNAL
 
 
 @rules.predicate
@@ -26,17 +27,12 @@ def is_branch_of_community(user: Any, community: Any) -> bool:
     )
 
 
-@rules.predicate
-def is_liaison_of_community(user: Any, community: Any) -> bool:
-    """A city employee currently assigned as this community's liaison."""
-    if not getattr(user, "is_city_staff", False):
-        return False
-    return user.liaison_assignments.active().filter(community=community).exists()
-
-
+# Seeing a community's internal data is its scope (kyodo.communities.scopes.INTERNAL): the lists
+# filter by the same condition, so "may see" and "is listed" cannot disagree.
+sees_community = INTERNAL.predicate()
 can_change_community = is_city_admin | is_branch_of_community | is_own_community
 
-rules.add_perm("communities.view_community_internal", can_change_community | is_liaison_of_community)
+rules.add_perm("communities.view_community_internal", sees_community)
 rules.add_perm("communities.change_community", can_change_community)
 # Name, status and founding date are the city's record of the community, not its own profile.
 rules.add_perm("communities.change_community_standing", is_city_admin | is_branch_of_community)

@@ -213,22 +213,10 @@ class SimulationScenario(models.Model):
 
 class ApplicationQuerySet(models.QuerySet["Application"]):
     def visible_to(self, user: Any) -> ApplicationQuerySet:
-        """City admin: all; branch staff: its branch's; community members: their own; liaisons: assigned."""
-        from kyodo.accounts.roles import Role
+        """The applications ``user`` may see (``grants.scopes.APPLICATIONS``, as the permission checks)."""
+        from kyodo.grants.scopes import APPLICATIONS
 
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return self.none()
-        if user.is_city_admin:
-            return self
-        if user.role == Role.BRANCH_STAFF:
-            return self.filter(community__district__branch_office_id=user.branch_office_id)
-        if user.is_community_member:
-            return self.filter(community_id=user.community_id)
-        if user.is_city_staff:
-            return self.filter(
-                community__liaison_assignments__in=user.liaison_assignments.active()
-            ).distinct()
-        return self.none()
+        return APPLICATIONS.queryset(user, self)  # type: ignore[return-value]
 
 
 class Application(models.Model):

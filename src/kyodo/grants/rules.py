@@ -7,7 +7,8 @@ from typing import Any
 import rules
 
 from kyodo.accounts.rules import is_branch_staff, is_city_admin, is_city_staff, is_community_member
-from kyodo.communities.rules import is_branch_of_community, is_liaison_of_community, is_own_community
+from kyodo.communities.rules import is_branch_of_community, is_own_community, sees_community
+from kyodo.grants.scopes import APPLICATIONS
 
 rules.add_perm("grants.view_grants", is_city_admin | is_branch_staff)
 rules.add_perm("grants.manage_rules", is_city_admin)
@@ -31,16 +32,12 @@ def is_reviewer_of(user: Any, obj: Any) -> bool:
     return obj is not None and is_branch_of_community(user, _community(obj))
 
 
-@rules.predicate
-def is_liaison_of(user: Any, obj: Any) -> bool:
-    """The applying community's liaison."""
-    return obj is not None and is_liaison_of_community(user, _community(obj))
-
-
-rules.add_perm("grants.view_application", is_city_admin | is_reviewer_of | is_applicant | is_liaison_of)
+# Seeing an application is its scope (kyodo.grants.scopes.APPLICATIONS), as the lists are.
+rules.add_perm("grants.view_application", APPLICATIONS.predicate())
 rules.add_perm("grants.prepare_application", is_applicant)
 rules.add_perm("grants.review_application", is_city_admin | is_reviewer_of)
 rules.add_perm("grants.decide_application", is_city_admin)
 # The application list is scoped in SQL; anyone who could see some application may open it.
 rules.add_perm("grants.list_applications", is_city_staff | is_community_member)
-rules.add_perm("grants.view_community_history", is_city_admin | is_reviewer_of | is_applicant | is_liaison_of)
+# A community's grant history: whoever sees its internal data.
+rules.add_perm("grants.view_community_history", sees_community)

@@ -399,7 +399,7 @@ def my_entitlements(request: HttpRequest, community: Community, slug: str) -> Ht
             "programs": programs,
             "to_do": queries.community_to_do(community),
             "can_prepare": request.user.has_perm("grants.prepare_application", community),
-            "can_view_applications": request.user.has_perm("grants.view_application", community),
+            "can_view_applications": request.user.has_perm("grants.view_community_history", community),
             "crumbs": [
                 (_("作業画面"), reverse("staff:home")),
                 (community.name, reverse("communities_staff:community", args=[community.slug])),

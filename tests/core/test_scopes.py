@@ -1,0 +1,62 @@
+""""May see this object" equals "this object is in my list", for every role and for a person with two duties."""
+
+from __future__ import annotations
+
+import pytest
+
+from kyodo.communities.queries import internally_viewable
+from kyodo.grants.queries import applications_visible_to
+from tests.factories import LiaisonAssignmentFactory, UserFactory
+from tests.grants.factories import make_application
+
+ROLES = ("anonymous", "city_admin", "branch_staff", "liaison", "department_staff", "community_secretariat",
+         "community_officer", "advisor", "company_contact", "branch_officer_and_liaison_elsewhere",
+         "department_liaison", "inactive_city_admin")
+
+
+@pytest.fixture
+def people(world):
+    users = dict(world.users)
+    # Branch staff of branch A who is also the liaison of community B, in branch B.
+    both = UserFactory(username="t_both", role="branch_staff", branch_office=world.branch_a)
+    LiaisonAssignmentFactory(staff=both, community=world.community_b)
+    users["branch_officer_and_liaison_elsewhere"] = both
+    department_liaison = UserFactory(username="t_dept_liaison", role="department_staff",
+                                     department=world.department)
+    LiaisonAssignmentFactory(staff=department_liaison, community=world.community_b)
+    users["department_liaison"] = department_liaison
+    users["inactive_city_admin"] = UserFactory(username="t_gone", role="city_admin", is_active=False)
+    return users
+
+
+def _as_user(people, role):
+    from django.contrib.auth.models import AnonymousUser
+
+    return people[role] or AnonymousUser()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_seeing_a_community_is_being_in_its_list(world, people, role):
+    user = _as_user(people, role)
+    listed = set(internally_viewable(user))
+    for community in (world.community_a, world.community_b):
+        assert user.has_perm("communities.view_community_internal", community) == (community in listed), community
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_seeing_an_application_is_being_in_the_queue(world, people, role):
+    applications = [make_application(world.community_a, status="submitted"),
+                    make_application(world.community_b, status="awarded")]
+    user = _as_user(people, role)
+    listed = set(applications_visible_to(user))
+    for application in applications:
+        assert user.has_perm("grants.view_application", application) == (application in listed), application
+
+
+def test_a_branch_officer_who_is_liaison_elsewhere_sees_both(world, people):
+    user = people["branch_officer_and_liaison_elsewhere"]
+    assert set(internally_viewable(user)) == {world.community_a, world.community_b}
+    application = make_application(world.community_b, status="submitted")
+    assert user.has_perm("grants.view_application", application)
+    # Seeing is not reviewing: community B's reviewer is branch B.
+    assert not user.has_perm("grants.review_application", application)
