@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kyodo.grants.building import MINIMAL_PDF
 from kyodo.grants.models import Eligibility, ExpenseCategory, GrantProgram, ProgramRule, SimulationScenario
 
 PROGRAMS = {
@@ -119,12 +120,12 @@ def branch_user(community):
 
 def make_application(community, *, status: str = "draft", code: str = "activity", fiscal_year: int | None = None,
                      amount_yen: int = 100_000, lines: int = 1, title: str = "防災訓練と地域の見守り"):
-    """An application of ``community`` already in ``status``, built directly (no services).
+    """An application of ``community`` already in ``status``, with that state's objects and timeline,
+    built by ``kyodo.grants.building`` (no services).
 
     One program per community and year: a second call for the same community, program and year
     returns the existing application, so tests wanting several use different communities."""
-    from django.utils import timezone
-
+    from kyodo.grants.building import Story
     from kyodo.grants.models import Application, ExpenseLine
 
     rule = open_rule(code, fiscal_year)
@@ -132,12 +133,11 @@ def make_application(community, *, status: str = "draft", code: str = "activity"
     existing = Application.objects.filter(program=rule.program, community=community, fiscal_year=rule.fiscal_year)
     if existing.exists():
         return existing.get()
+    fields = Story(status).application_fields(cast_for(community), _now)
     application = Application.objects.create(
         program=rule.program, rule=rule, community=community, fiscal_year=rule.fiscal_year, title=title,
-        purpose="地域の防災力を高める", status=status, prepared_by=community_user(community),
-        requested_yen=amount_yen * lines,
-        submitted_at=None if status == "draft" else timezone.now(),
-        recommended_by=branch_user(community) if status in RECOMMENDED_OR_LATER else None,
+        purpose="地域の防災力を高める", prepared_by=community_user(community), requested_yen=amount_yen * lines,
+        **fields,
     )
     meeting = ensure_category("meeting", "会議費")
     for index in range(lines):
@@ -151,6 +151,12 @@ RECOMMENDED_OR_LATER = ("recommended", "awarded", "rejected", "change_requested"
                         "settled", "closed")
 
 
+def _now(action: str, index: int):
+    from django.utils import timezone
+
+    return timezone.now()
+
+
 def city_user():
     """A city administrator, created if needed (decides the factory-made awards and settlements)."""
     from kyodo.accounts.models import User
@@ -160,47 +166,26 @@ def city_user():
     return user or UserFactory(username="t_city_factory", role="city_admin")
 
 
-def build_state_objects(application) -> None:
-    """The objects an application in its status has: award, change request, actuals report with a
-    receipt, settlement, payments. Removes those of later steps. Amount = the requested total."""
-    from kyodo.grants.models import (
-        ActualLine,
-        ActualsReport,
-        Attachment,
-        Award,
-        ChangeRequest,
-        Payment,
-        Settlement,
-    )
-    from kyodo.grants.workflow import AWARDED_STATES
+def cast_for(community):
+    """Who took the factory-made steps: the community's secretariat, its branch's staff, the city."""
+    from kyodo.grants.building import Cast
 
-    status = application.status
-    amount = application.requested_yen
-    Payment.objects.filter(application=application).delete()
-    Settlement.objects.filter(application=application).delete()
-    ActualLine.objects.filter(report__application=application).delete()
-    ActualsReport.objects.filter(application=application).delete()
-    Attachment.objects.filter(application=application).delete()
-    ChangeRequest.objects.filter(application=application).delete()
-    Award.objects.filter(application=application).delete()
-    if status not in AWARDED_STATES:
-        return
-    Award.objects.create(application=application, amount_yen=amount, decided_on=dt.date.today(),
-                         decision_number=f"一協第{application.pk}号", decided_by=city_user())
-    if status == "change_requested":
-        ChangeRequest.objects.create(application=application, reason="参加者が増えたため", description="会場を広くする",
-                                     previous_amount_yen=amount, requested_amount_yen=amount,
-                                     requested_by=community_user(application.community))
-    if status in ("reported", "report_returned", "settled", "closed"):
-        add_actuals_report(application)
-    if status in ("settled", "closed"):
-        Settlement.objects.create(application=application, award_yen=amount, actual_total_yen=amount,
-                                  eligible_actuals_yen=amount, settled_yen=amount,
-                                  notice_number=f"一協確第{application.pk}号", settled_on=dt.date.today(),
-                                  settled_by=city_user())
-    if status == "closed":
-        Payment.objects.create(application=application, kind="final", amount_yen=amount, paid_on=dt.date.today(),
-                               recorded_by=city_user())
+    return Cast(preparer=community_user(community), reviewer=branch_user(community), decider=city_user())
+
+
+def build_state_objects(application) -> None:
+    """The objects and timeline an application in its status has (``kyodo.grants.building``), after
+    removing whatever an earlier state left. Amounts follow the plan's lines."""
+    from kyodo.grants import building
+
+    building.clear(application)
+    plan = application.lines.select_related("category")
+    lines = [(line.category, line.amount_yen, line.description) for line in plan]
+    building.save(building.build(
+        application, building.Story(application.status), cast_for(application.community), clock=_now,
+        number=str(application.pk), lines=lines, eligible_ids=set(application.rule.eligible_categories.values_list(
+            "pk", flat=True)),
+    ))
 
 
 def add_actuals_report(application, *, amount_yen: int | None = None, submitted: bool = True):
@@ -225,10 +210,6 @@ def add_actuals_report(application, *, amount_yen: int | None = None, submitted:
     return report
 
 
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
 
 
 def application_in_state(community, status: str, *, lines: int = 1):

@@ -132,7 +132,8 @@ def test_the_detail_of_a_closed_application_shows_the_money(world):
                                "paid_yen": 100_000, "net_paid_yen": 100_000, "settled_yen": 100_000,
                                "balance_yen": 0}
     report = detail["actuals_report"]
-    assert report["summary"] == "防災訓練を2回実施した" and report["outcomes"] == "延べ120人が参加"
+    assert report["summary"] == "防災訓練を2回、見守り活動を毎月実施しました。"
+    assert report["outcomes"] == "延べ150人が参加しました。"
     assert report["submitted_at"] and report["total_yen"] == 100_000
     assert [(line["category"], line["amount_yen"]) for line in report["lines"]] == [("meeting", 100_000)]
     assert report["categories"] == [{"category": "meeting", "category_name": "会議費", "planned_yen": 100_000,
@@ -149,7 +150,7 @@ def test_the_detail_lists_the_callers_actions_and_change_requests(world):
     assert world.client("branch_staff").get(f"{API}/{application.pk}").json()["allowed_actions"] == []
     changed = make_application(world.community_b, status="change_requested")
     detail = world.client("city_admin").get(f"{API}/{changed.pk}").json()
-    assert detail["change_requests"][0]["reason"] == "参加者が増えたため"
+    assert detail["change_requests"][0]["reason"] == "参加者が増える見込みのため。"
     assert detail["change_requests"][0]["status"] == "pending"
     assert detail["allowed_actions"] == ["approve_change", "refuse_change"]
 
@@ -174,7 +175,7 @@ def test_the_detail_query_count_does_not_grow_with_lines_and_payments(world, dja
         assert city.get(f"{API}/{small.pk}").status_code == 200
     with django_assert_max_num_queries(40) as large_queries:
         detail = city.get(f"{API}/{large.pk}").json()
-    assert len(detail["actuals_report"]["lines"]) == 11 and len(detail["payments"]) == 1
+    assert len(detail["actuals_report"]["lines"]) == 12 + 10 and len(detail["payments"]) == 1
     assert len(large_queries) == len(small_queries)
 
 

@@ -124,7 +124,7 @@ def test_the_actuals_report_needs_a_submitted_report(world):
     assert client.get(_url("actuals", application)).status_code == 404
     application = application_in_state(world.community_a, "reported")
     text = _compact(_text(_get(client, _url("actuals", application)).content))
-    assert "補助事業実績報告書" in text and "防災訓練を2回実施した" in text and "延べ120人が参加" in text
+    assert "補助事業実績報告書" in text and "見守り活動を毎月実施しました" in text and "延べ150人が参加しました" in text
     assert "計画額" in text and "実績額" in text and "100,000円" in text
     report = application.actuals_report
     assert _wareki(report.submitted_at) in text
