@@ -109,31 +109,23 @@ def generate(scale: str, seed: int = 2019) -> dict[str, int]:
 def _grants(program_codes: list[str], branches: list, communities: list) -> None:
     """Programs and rules from the data file, then for every community and program one application per
     fiscal year (GRANT_YEARS): the newest year cycles through every state, the one before through the
-    later states, older years are closed (every seventh rejected). Built with bulk_create, not the services,
-    but with the objects and money each state implies: award, advance payment (odd applications, where the
-    rule allows it), actuals report and lines (90/100/110 % of the plan), settlement computed as
-    ``amounts.settlement_figures`` does, and the final payment or refund, so for a closed application
-    advance + final − refund = settled."""
+    later states, older years are closed (every seventh rejected). Built by ``kyodo.grants.building`` (the
+    builder of the demo and the tests) and saved with bulk_create: each state's objects and timeline, an
+    advance payment for odd applications where the rule allows it, actuals at 90/100/110 % of the plan, and
+    the settlement and final payment or refund, so for a closed application advance + final − refund = settled."""
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone
 
     from kyodo.accounts.models import User
-    from kyodo.grants.amounts import allowed_for
-    from kyodo.grants.demo import PATHS
+    from kyodo.grants import building
     from kyodo.grants.loading import load_grant_programs
     from kyodo.grants.models import (
-        ActualLine,
-        ActualsReport,
         Application,
-        Award,
         ExpenseLine,
         GrantProgram,
-        Payment,
         ProgramRule,
-        Settlement,
-        Transition,
     )
-    from kyodo.grants.workflow import APPLICATION_WORKFLOW, ApplicationStatus
+    from kyodo.grants.workflow import ApplicationStatus
 
     S = ApplicationStatus
     load_grant_programs()
@@ -151,7 +143,7 @@ def _grants(program_codes: list[str], branches: list, communities: list) -> None
     rules = {(r.program_id, r.fiscal_year): r
              for r in ProgramRule.objects.filter(program__in=programs, fiscal_year__in=GRANT_YEARS)
              .prefetch_related("eligible_categories")}
-    every = list(PATHS)
+    every = list(building.PATHS)
     later = [S.CHANGE_REQUESTED, S.REPORTED, S.REPORT_RETURNED, S.SETTLED, S.CLOSED, S.CLOSED, S.CLOSED]
     tz = timezone.get_current_timezone()
     now = timezone.now()
@@ -179,85 +171,33 @@ def _grants(program_codes: list[str], branches: list, communities: list) -> None
                     state = S.REJECTED if (k + p + year) % 7 == 0 else S.CLOSED
                 categories = sorted(rule.eligible_categories.all(), key=lambda c: (c.order, c.code))[:3]
                 lines = [(c, (60 + (number * 7 + i * 13) % 140) * 1000) for i, c in enumerate(categories)]
+                # Odd applications were paid in advance (where the rule allows it); actuals at 90/100/110 %.
+                story = building.Story(state, advance_percent=50 if rule.allows_advance_payment and number % 2 else 0,
+                                       actual_percent=(90, 100, 110)[number % 3], with_receipt=False)
+                cast = building.Cast(preparer=preparers[k], reviewer=reviewers[branch_of[community.district_id]],
+                                     decider=city)
                 applications.append(Application(
-                    program=program, rule=rule, community=community, fiscal_year=year, status=state,
+                    program=program, rule=rule, community=community, fiscal_year=year,
                     title=f"{year}年度 {program.short_name or program.name}の事業",
                     purpose="地域の防災訓練と見守り活動を行います。", prepared_by=preparers[k],
-                    recommended_by=reviewers[branch_of[community.district_id]] if "recommend" in PATHS[state] else None,
-                    submitted_at=moment(year, *when["submit"]) if PATHS[state] else None,
                     requested_yen=sum(amount for _c, amount in lines),
+                    **story.application_fields(cast, lambda action, index, year=year: moment(year, *when[action])),
                 ))
-                plans.append((rule, state, number, lines))
+                plans.append((rule, story, cast, lines))
     applications = Application.objects.bulk_create(applications, batch_size=2000)
-    expense_lines, awards, advances, reports, report_plans, transitions = [], [], [], [], [], []
-    settlements, closings = [], []
-    for application, (rule, state, n, lines) in zip(applications, plans, strict=True):
-        steps = list(PATHS[state])
-        expense_lines.extend(ExpenseLine(application=application, category=c, order=i, amount_yen=amount,
-                                         description=c.name) for i, (c, amount) in enumerate(lines, start=1))
-        award_yen = application.requested_yen
-        advance_yen = 0
-        if "award" in steps:
-            awards.append(Award(application=application, amount_yen=award_yen, decided_by=city,
-                                decided_on=moment(application.fiscal_year, *when["award"]).date(),
-                                decision_number=f"一協第{application.fiscal_year}-{application.pk:06d}号",
-                                conditions="実績報告書を期限までに提出すること。"))
-            if rule.allows_advance_payment and n % 2 == 1:
-                advance_yen = award_yen // 2 // 1000 * 1000
-                steps.insert(steps.index("award") + 1, "pay_advance")
-                advances.append(Payment(application=application, kind=Payment.Kind.ADVANCE, amount_yen=advance_yen,
-                                        paid_on=moment(application.fiscal_year, *when["pay_advance"]).date(),
-                                        reference=f"支出命令第{application.pk}号", recorded_by=city))
-        if "report" in steps:
-            factor = (90, 100, 110)[n % 3]
-            actual = [(c, amount * factor // 100) for c, amount in lines]
-            reports.append(ActualsReport(application=application, summary="防災訓練と見守り活動を実施しました。",
-                                         outcomes="延べ150人が参加しました。",
-                                         submitted_at=moment(application.fiscal_year, *when["report"])))
-            report_plans.append(actual)
-            if "settle" in steps:
-                eligible = sum(min(a, allowed_for(planned, rule.category_overspend_percent))
-                               for (_c, a), (_c2, planned) in zip(actual, lines, strict=True))
-                settled = min(eligible, award_yen)
-                settlements.append(Settlement(
-                    application=application, award_yen=award_yen, actual_total_yen=sum(a for _c, a in actual),
-                    eligible_actuals_yen=eligible, settled_yen=settled, settled_by=city,
-                    notice_number=f"一協確第{application.fiscal_year}-{application.pk:06d}号",
-                    settled_on=moment(application.fiscal_year, *when["settle"]).date()))
-                balance = settled - advance_yen
-                if state == S.CLOSED:
-                    kind = Payment.Kind.FINAL if balance >= 0 else Payment.Kind.REFUND
-                    if kind == Payment.Kind.REFUND:
-                        steps[-1] = "refund"
-                    if balance:
-                        closings.append(Payment(application=application, kind=kind, amount_yen=abs(balance),
-                                                paid_on=moment(application.fiscal_year, *when["pay_final"]).date(),
-                                                reference=f"{'調定' if balance < 0 else '支出命令'}第{n}号",
-                                                recorded_by=city))
-        reviewer = reviewers[branch_of[application.community.district_id]]
-        actors = {"community": application.prepared_by, "reviewer": reviewer, "decider": city}
-        status = S.DRAFT
-        for minute, action in enumerate(steps):
-            target = APPLICATION_WORKFLOW.action(action).target
-            transitions.append(Transition(application=application, from_status=status, to_status=target,
-                                          action=action, actor=actors[APPLICATION_WORKFLOW.action(action).role],
-                                          occurred_at=moment(application.fiscal_year, *when[action], minute)))
-            status = target
-    ExpenseLine.objects.bulk_create(expense_lines, batch_size=5000)
-    Award.objects.bulk_create(awards, batch_size=5000)
-    Payment.objects.bulk_create(advances + closings, batch_size=5000)
-    reports = ActualsReport.objects.bulk_create(reports, batch_size=5000)
-    ActualLine.objects.bulk_create(
-        (ActualLine(report=report, category=c, description=c.name, amount_yen=amount, order=i)
-         for report, actual in zip(reports, report_plans, strict=True) for i, (c, amount) in enumerate(actual, 1)),
-        batch_size=5000)
-    Settlement.objects.bulk_create(settlements, batch_size=5000)
-    occurred_at = Transition._meta.get_field("occurred_at")
-    occurred_at.auto_now_add = False  # keep the timeline's dates (bulk_create would stamp them all "now")
-    try:
-        Transition.objects.bulk_create(transitions, batch_size=5000)
-    finally:
-        occurred_at.auto_now_add = True
+    ExpenseLine.objects.bulk_create(
+        (ExpenseLine(application=application, category=c, order=i, amount_yen=amount, description=c.name)
+         for application, (_rule, _story, _n, lines) in zip(applications, plans, strict=True)
+         for i, (c, amount) in enumerate(lines, start=1)), batch_size=5000)
+    builts = []
+    for application, (rule, story, cast, lines) in zip(applications, plans, strict=True):
+        year = application.fiscal_year
+        builts.append(building.build(
+            application, story, cast, clock=lambda action, index, year=year: moment(year, *when[action], index),
+            number=f"{year}-{application.pk:06d}", lines=[(c, amount, c.name) for c, amount in lines],
+            eligible_ids={c.pk for c in rule.eligible_categories.all()},
+        ))
+    building.bulk_save(builts)
 
 
 def main() -> None:
