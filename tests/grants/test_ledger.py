@@ -149,7 +149,7 @@ def test_the_program_year_switcher_goes_to_that_ledger(known_set, world):
 
 
 def _sheet(response):
-    return load_workbook(BytesIO(response.content)).active
+    return load_workbook(BytesIO(response.getvalue())).active  # streamed: getvalue(), not .content
 
 
 def test_the_excel_export_has_the_rows_totals_and_budget(known_set, world):

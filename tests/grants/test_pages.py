@@ -134,7 +134,7 @@ def test_simulation_totals_and_export(world, planned):
     world.community_a.save()
     response = client.get(reverse("grants_staff:simulation-export", args=["activity", 2023]), query)
     assert "grants-simulation-activity-2023.xlsx" in response["Content-Disposition"]
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
     assert "'=HYPERLINK(1)" in values and 1_283_000 in values and 1_083_000 in values
 

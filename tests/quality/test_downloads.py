@@ -1,7 +1,9 @@
 """Downloads (exports, PDFs, attachments) are refused to whoever may not have them (S19).
 
-The URLs are enumerated from the URL configuration: every URL name containing "export",
-"download", "pdf" or "attachment". Until the first one exists the test passes and says so.
+The downloads are the views marked with ``kyodo.downloads.download`` (``is_download``), found
+by walking the URL configuration; a URL whose name sounds like a file ("export", "download",
+"pdf", "csv", "xlsx") must be marked, so a new export cannot slip past these tests. Until the
+first download exists the test passes and says so.
 """
 
 from __future__ import annotations
@@ -14,14 +16,24 @@ from django.urls import reverse
 from tests.conftest import ROLES
 from tests.test_authorization_matrix import CASES, _site_patterns
 
-WORDS = ("export", "download", "pdf", "attachment")
-NOT_DOWNLOADS = ("-add", "-delete")  # the upload form and the delete button of attachments
+WORDS = ("export", "download", "pdf", "csv", "xlsx")
 
 
 def download_names() -> list[str]:
-    names = {f"{ns}:{p.name}".lstrip(":") for ns, p in _site_patterns() if p.name}
-    return sorted(name for name in names if any(word in name.lower() for word in WORDS)
-                  and not name.endswith(NOT_DOWNLOADS))
+    """Every URL name whose view answers with a file."""
+    return sorted({f"{ns}:{p.name}".lstrip(":") for ns, p in _site_patterns()
+                   if p.name and getattr(p.callback, "is_download", False)})
+
+
+def test_every_url_that_sounds_like_a_file_is_a_marked_download():
+    unmarked = sorted(f"{ns}:{p.name}".lstrip(":") for ns, p in _site_patterns()
+                      if p.name and any(word in p.name.lower() for word in WORDS)
+                      and not getattr(p.callback, "is_download", False))
+    assert unmarked == [], "mark these views with @kyodo.downloads.download"
+
+
+def test_every_download_url_has_a_name():
+    assert all(p.name for _ns, p in _site_patterns() if getattr(p.callback, "is_download", False))
 
 
 class NoDownloadsYet(UserWarning):
@@ -33,7 +45,7 @@ def test_download_urls_are_enumerated():
     names = download_names()
     if not names:
         warnings.warn(NoDownloadsYet(
-            "no download URLs exist yet (no URL name contains export/download/pdf/attachment): "
+            "no download URLs exist yet (no view is marked with @kyodo.downloads.download): "
             "test_each_download_is_refused_to_others has nothing to check"
         ), stacklevel=1)
     assert all(name in CASES for name in names), "every download needs an access case (tests/*/access_matrix.py)"

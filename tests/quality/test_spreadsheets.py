@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from kyodo.spreadsheets import FORMULA_TRIGGERS, safe_cell, safe_row
+from kyodo.spreadsheets import FORMULA_TRIGGERS, clean_text, safe_cell, safe_row
 
 HOSTILE = [
     "=1+1",
@@ -43,7 +43,28 @@ def test_numbers_dates_and_empty_cells_are_unchanged(value):
 def test_no_text_cell_starts_with_a_formula_trigger(value):
     cell = safe_cell(value)
     assert not cell.startswith(FORMULA_TRIGGERS)
-    assert cell.removeprefix("'") == value or cell == value
+    assert cell.removeprefix("'") == clean_text(value) or cell == clean_text(value)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("会議\x00費", "会議費"),
+    ("\x07\x08\x0b\x0c\x1b\x1f\x7f\x85名簿", "名簿"),
+    ("\x00=1+1", "'=1+1"),  # a hidden control character does not hide a formula
+    ("評価\u202eSLX.exe", "評価SLX.exe"),  # right-to-left override
+    ("\u2066隔離\u2069\u202a\u202b\u202c\u202d", "隔離"),
+    ("山\u200b目\u200c\u200d\u200e\u200f\ufeff", "山目"),
+    ("\u200b=HYPERLINK(1)", "'=HYPERLINK(1)"),
+    ("一行目\n二行目\tタブ", "一行目\n二行目\tタブ"),  # line breaks and tabs inside a cell stay
+])
+def test_control_bidi_and_zero_width_characters_are_removed(value, expected):
+    assert safe_cell(value) == expected
+
+
+@given(st.text())
+def test_every_cleaned_cell_can_be_written_to_xlsx(value):
+    workbook = Workbook(write_only=True)
+    workbook.create_sheet().append([safe_cell(value)])  # openpyxl raises IllegalCharacterError otherwise
+    workbook.save(io.BytesIO())
 
 
 def test_a_safe_cell_is_stored_as_text_in_xlsx():

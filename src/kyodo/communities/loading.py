@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import tomllib
 from pathlib import Path
-from typing import Any
-
-from django.db import transaction
 
 from kyodo.communities.models import BranchOffice, Community, District, DistrictFigure
+from kyodo.datafiles import DataFileError, Entry, load_data_file
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "ichinoseki.toml"
 DEMO_SOURCE = "デモデータ"
 
-
-class DataFileError(Exception):
-    """The data file is missing a field or refers to something it does not define."""
+__all__ = ["DEFAULT_PATH", "DataFileError", "load_communities"]
 
 
 def load_communities(path: Path | str | None = None) -> int:
@@ -24,77 +18,84 @@ def load_communities(path: Path | str | None = None) -> int:
 
     Idempotent: a row that already exists (same slug, same name, same district and fiscal year)
     is left as it is, because the city may have edited it since. All rows or none (one transaction).
-    Raises DataFileError for a file that does not hold together.
+    Raises DataFileError listing every problem of a file that does not hold together.
     """
-    data = tomllib.loads(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
-    created = 0
-    with transaction.atomic():
-        branches: dict[str, BranchOffice] = {}
-        for order, entry in enumerate(data.get("branch_offices", [])):
-            branch, was_created = BranchOffice.objects.get_or_create(
-                slug=_required(entry, "slug"),
-                defaults={
-                    "name": _required(entry, "name"),
-                    "name_en": entry.get("name_en", ""),
-                    "area_name": _required(entry, "area_name"),
-                    "is_head_office": bool(entry.get("is_head_office", False)),
-                    "order": order,
-                },
-            )
-            branches[branch.slug] = branch
-            created += was_created
-        for order, entry in enumerate(data.get("districts", [])):
-            created += _load_district(entry, order, branches)
-    return created
+    return load_data_file(path or DEFAULT_PATH, _load)
 
 
-def _load_district(entry: dict[str, Any], order: int, branches: dict[str, BranchOffice]) -> int:
-    branch_slug = _required(entry, "branch")
+def _load(document: Entry) -> int:
+    branches: dict[str, BranchOffice] = {}
+    created = document.each("branch_offices", lambda entry: _load_branch(entry, branches))
+    return created + document.each("districts", lambda entry: _load_district(entry, branches))
+
+
+def _load_branch(entry: Entry, branches: dict[str, BranchOffice]) -> int:
+    branch, created = BranchOffice.objects.get_or_create(
+        slug=entry.text("slug"),
+        defaults={
+            "name": entry.text("name"),
+            "name_en": entry.text("name_en", ""),
+            "area_name": entry.text("area_name"),
+            "is_head_office": entry.flag("is_head_office"),
+            "order": entry.number - 1,
+        },
+    )
+    branches[branch.slug] = branch
+    return int(created)
+
+
+def _figures(entry: Entry) -> list[tuple[int, int, int]]:
+    """The ``figures`` of a district: ``[fiscal year, population, households]`` per year."""
+    figures = entry.get("figures", [])
+    if not isinstance(figures, list) or not all(
+        isinstance(row, list) and len(row) == 3 and all(type(value) is int for value in row) for row in figures
+    ):
+        entry.problem("figures", "[年度, 人口, 世帯数] の並びではありません。")
+    return [(year, population, households) for year, population, households in figures]
+
+
+def _load_district(entry: Entry, branches: dict[str, BranchOffice]) -> int:
+    branch_slug = entry.text("branch")
     branch = branches.get(branch_slug) or BranchOffice.objects.filter(slug=branch_slug).first()
     if branch is None:
-        raise DataFileError(f"district {entry.get('name')!r}: unknown branch office {branch_slug!r}")
+        entry.problem("branch", f"「{branch_slug}」という支所はありません。")
+    figures = _figures(entry)
     district, created = District.objects.get_or_create(
-        name=_required(entry, "name"),
+        name=entry.text("name"),
         defaults={
-            "name_kana": entry.get("name_kana", ""),
+            "name_kana": entry.text("name_kana", ""),
             "branch_office": branch,
-            "citizen_center_name": entry.get("citizen_center_name", ""),
-            "is_demo_data": bool(entry.get("is_demo_data", False)),
-            "order": order,
+            "citizen_center_name": entry.text("citizen_center_name", ""),
+            "is_demo_data": entry.flag("is_demo_data"),
+            "order": entry.number - 1,
         },
     )
     count = int(created)
     existing_years = set(district.figures.values_list("fiscal_year", flat=True))
-    new_figures = [
-        DistrictFigure(
-            district=district, fiscal_year=year, population=population, households=households,
-            source=entry.get("figures_source", DEMO_SOURCE),
-        )
-        for year, population, households in entry.get("figures", [])
-        if year not in existing_years
-    ]
+    source = entry.text("figures_source", DEMO_SOURCE)
     # One by one (not bulk_create) so row history records each figure.
-    for figure in new_figures:
-        figure.save()
-    count += len(new_figures)
-    community = entry.get("community")
-    if community and not Community.objects.filter(slug=_required(community, "slug")).exists():
-        founded_on = community.get("founded_on")
-        Community.objects.create(
-            slug=community["slug"],
-            name=_required(community, "name"),
-            name_kana=community.get("name_kana", ""),
-            district=district,
-            status=community.get("status", Community.Status.ESTABLISHED),
-            founded_on=founded_on if isinstance(founded_on, dt.date) else None,
-            is_demo_data=bool(community.get("is_demo_data", False)),
-        )
-        count += 1
+    for year, population, households in figures:
+        if year not in existing_years:
+            DistrictFigure(district=district, fiscal_year=year, population=population, households=households,
+                           source=source).save()
+            count += 1
+    community = entry.table("community")
+    if community is not None:
+        count += _load_community(community, district)
     return count
 
 
-def _required(entry: dict[str, Any], key: str) -> Any:
-    try:
-        return entry[key]
-    except KeyError:
-        raise DataFileError(f"{entry!r} has no {key!r}") from None
+def _load_community(entry: Entry, district: District) -> int:
+    slug = entry.text("slug")
+    if Community.objects.filter(slug=slug).exists():
+        return 0
+    Community.objects.create(
+        slug=slug,
+        name=entry.text("name"),
+        name_kana=entry.text("name_kana", ""),
+        district=district,
+        status=entry.text("status", Community.Status.ESTABLISHED),
+        founded_on=entry.date("founded_on", None),
+        is_demo_data=entry.flag("is_demo_data"),
+    )
+    return 1

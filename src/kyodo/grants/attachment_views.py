@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kyodo.access import require_perm
+from kyodo.downloads import download, file_response
 from kyodo.forms_http import add_errors as _add_errors
 from kyodo.grants import attachments as services
 from kyodo.grants.application_forms import VersionForm
@@ -73,26 +72,18 @@ def attachment_add(request: HttpRequest, application: Application, pk: int) -> H
     )
 
 
-def _content_disposition(name: str) -> str:
-    """``attachment`` with an ASCII fallback and the real name RFC 5987-encoded (never a path)."""
-    suffix = name[name.rfind("."):] if "." in name else ""
-    ascii_name = name.encode("ascii", "ignore").decode()
-    fallback = "".join(c for c in ascii_name if c.isalnum() or c in "._- ").strip() or f"attachment{suffix}"
-    if not fallback.lower().endswith(suffix.lower()):
-        fallback = f"attachment{suffix}"
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
-
-
+@download
 @require_perm("grants.view_application", load=_application)
-def attachment_download(request: HttpRequest, application: Application, pk: int, attachment_pk: int) -> FileResponse:
+def attachment_download(
+    request: HttpRequest, application: Application, pk: int, attachment_pk: int
+) -> HttpResponseBase:
     attachment = _attachment(application, attachment_pk)
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError as error:
         raise Http404(_("ファイルが見つかりません。")) from error
-    response = FileResponse(handle, content_type=attachment.content_type)
-    response["Content-Disposition"] = _content_disposition(attachment.original_name)
-    response["X-Content-Type-Options"] = "nosniff"
+    response = file_response(handle, filename=attachment.original_name, content_type=attachment.content_type)
+    # Uploaded by people, not made by kyodo: never run as a page, never kept anywhere.
     response["Cache-Control"] = "private, no-store"
     response["Content-Security-Policy"] = "sandbox"
     return response

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from io import BytesIO
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,11 +13,11 @@ from django.utils.translation import gettext as _
 from kyodo.access import require_perm
 from kyodo.communities.models import Community
 from kyodo.communities.queries import branch_offices
+from kyodo.downloads import Column, download, xlsx_response
 from kyodo.fiscal_years import FiscalYear
 from kyodo.grants import ledger
 from kyodo.grants.models import ProgramRule
 from kyodo.grants.workflow import ApplicationStatus
-from kyodo.spreadsheets import safe_row
 
 VIEW = "grants.view_grants"
 VIEW_HISTORY = "grants.view_community_history"
@@ -137,72 +136,42 @@ def ledger_page(request: HttpRequest, program: str, fiscal_year: int) -> HttpRes
     )
 
 
-LEDGER_HEADER = ["地域協働体", "支所", "事業名", "状態", "申請額(円)", "交付決定額(円)", "支払額(円)", "返還額(円)",
-                 "確定額(円)", "差引(円)"]
+LEDGER_COLUMNS = [
+    Column("地域協働体"), Column("支所"), Column("事業名"), Column("状態"),
+    *(Column(heading, is_yen=True) for heading in ("申請額(円)", "交付決定額(円)", "支払額(円)", "返還額(円)",
+                                                  "確定額(円)", "差引(円)")),
+]
 
 
+@download
 @require_perm(VIEW)
-def ledger_export(request: HttpRequest, program: str, fiscal_year: int) -> HttpResponse:
-    from openpyxl import Workbook
-
+def ledger_export(request: HttpRequest, program: str, fiscal_year: int) -> HttpResponseBase:
     rule = _rule(program, fiscal_year)
     result = ledger.ledger(rule, user=request.user, filters=ledger.LedgerFilters.of(request.GET))
-    workbook = Workbook(write_only=True)  # rows stream out: thousands of applications stay cheap
-    sheet = workbook.create_sheet("台帳")
-    sheet.append(safe_row([f"{rule.program.name} {rule.fiscal_year_obj.label} 補助金台帳"]))
+    title: list[list[object]] = [[f"{rule.program.name} {rule.fiscal_year_obj.label} 補助金台帳"]]
     if rule.is_demo_data:
-        sheet.append(safe_row(["デモデータ: 金額は実際の一関市の制度ではありません"]))
-    sheet.append(safe_row(list(LEDGER_HEADER)))
-    for row in ledger.rows_of(result.applications):
-        sheet.append(
-            safe_row(
-                [
-                    row.community_name,
-                    row.branch_name,
-                    row.title,
-                    row.status_label,
-                    row.requested_yen,
-                    row.awarded_yen,
-                    row.paid_yen,
-                    row.refunded_yen,
-                    row.settled_yen,
-                    row.balance_yen,
-                ]
-            )
-        )
+        title.append(["デモデータ: 金額は実際の一関市の制度ではありません"])
+    rows = (
+        [row.community_name, row.branch_name, row.title, row.status_label, row.requested_yen, row.awarded_yen,
+         row.paid_yen, row.refunded_yen, row.settled_yen, row.balance_yen]
+        for row in ledger.rows_of(result.applications)
+    )
     totals = result.totals
-    sheet.append(
-        safe_row(
-            [
-                "合計",
-                "",
-                f"{totals.count}件",
-                "",
-                totals.requested_yen,
-                totals.awarded_yen,
-                totals.paid_yen,
-                totals.refunded_yen,
-                totals.settled_yen,
-                totals.balance_yen,
-            ]
-        )
+    summary: list[list[object]] = [
+        ["合計", "", f"{totals.count}件", "", totals.requested_yen, totals.awarded_yen, totals.paid_yen,
+         totals.refunded_yen, totals.settled_yen, totals.balance_yen],
+        [],
+        ["予算額", result.budget_yen],
+        ["交付決定額の合計", totals.awarded_yen],
+        ["予算残額", result.budget_left_yen],
+        [],
+        ["状態", "件数"],
+        *([str(label), result.status_counts.get(value, 0)] for value, label in ApplicationStatus.choices),
+    ]
+    return xlsx_response(
+        rows, filename=f"grants-ledger-{rule.program.code}-{rule.fiscal_year}.xlsx", header=LEDGER_COLUMNS,
+        sheet_title="台帳", above=title, below=summary,
     )
-    sheet.append([])
-    sheet.append(safe_row(["予算額", result.budget_yen]))
-    sheet.append(safe_row(["交付決定額の合計", totals.awarded_yen]))
-    sheet.append(safe_row(["予算残額", result.budget_left_yen]))
-    sheet.append([])
-    sheet.append(safe_row(["状態", "件数"]))
-    for value, label in ApplicationStatus.choices:
-        sheet.append(safe_row([str(label), result.status_counts.get(value, 0)]))
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    name = f"grants-ledger-{rule.program.code}-{rule.fiscal_year}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 @require_perm(VIEW_HISTORY, load=_community)

@@ -3,105 +3,104 @@
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from pathlib import Path
-from typing import Any
 
-from django.db import transaction
-
+from kyodo.datafiles import DataFileError, Entry, load_data_file
 from kyodo.grants.models import ExpenseCategory, GrantProgram, ProgramRule
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "programs.toml"
 
-
-class DataFileError(Exception):
-    """The data file is missing a field or refers to something it does not define."""
+__all__ = ["DEFAULT_PATH", "DataFileError", "load_grant_programs"]
 
 
 def load_grant_programs(path: Path | str | None = None) -> int:
     """Create the programs, categories and rules the file lists; return how many rows were created.
 
     Idempotent and never overwrites: an existing program (code), category (code) or rule
-    (program and fiscal year) is left as it is, since the city may have edited it. One transaction.
+    (program and fiscal year) is left as it is, since the city may have edited it. One transaction;
+    raises DataFileError listing every problem of a file that does not hold together.
     """
-    data = tomllib.loads(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
-    created = 0
-    with transaction.atomic():
-        for order, entry in enumerate(data.get("programs", [])):
-            _program, was_created = GrantProgram.objects.get_or_create(
-                code=_required(entry, "code"),
-                defaults={
-                    "name": _required(entry, "name"),
-                    "short_name": entry.get("short_name", ""),
-                    "measure_number": _required(entry, "measure_number"),
-                    "description": entry.get("description", ""),
-                    "eligibility": _required(entry, "eligibility"),
-                    "order": order,
-                },
-            )
-            created += was_created
-        for order, entry in enumerate(data.get("categories", [])):
-            _category, was_created = ExpenseCategory.objects.get_or_create(
-                code=_required(entry, "code"),
-                defaults={
-                    "name": _required(entry, "name"),
-                    "description": entry.get("description", ""),
-                    "order": order,
-                },
-            )
-            created += was_created
-        for entry in data.get("rules", []):
-            created += _load_rules(entry)
-    return created
+    return load_data_file(path or DEFAULT_PATH, _load)
 
 
-def _date(year: int, month_day: str) -> dt.date:
-    month, day = (int(part) for part in month_day.split("-"))
-    return dt.date(year, month, day)
+def _load(document: Entry) -> int:
+    return (document.each("programs", _load_program) + document.each("categories", _load_category)
+            + document.each("rules", _load_rules))
 
 
-def _categories(codes: list[str]) -> list[ExpenseCategory]:
+def _load_program(entry: Entry) -> int:
+    _program, created = GrantProgram.objects.get_or_create(
+        code=entry.text("code"),
+        defaults={
+            "name": entry.text("name"),
+            "short_name": entry.text("short_name", ""),
+            "measure_number": entry.integer("measure_number"),
+            "description": entry.text("description", ""),
+            "eligibility": entry.text("eligibility"),
+            "order": entry.number - 1,
+        },
+    )
+    return int(created)
+
+
+def _load_category(entry: Entry) -> int:
+    _category, created = ExpenseCategory.objects.get_or_create(
+        code=entry.text("code"),
+        defaults={"name": entry.text("name"), "description": entry.text("description", ""),
+                  "order": entry.number - 1},
+    )
+    return int(created)
+
+
+def _month_day(entry: Entry, key: str, year: int) -> dt.date:
+    """The date of the ``"MM-DD"`` field ``key`` in ``year``."""
+    text = entry.text(key)
+    try:
+        month, day = (int(part) for part in text.split("-"))
+        return dt.date(year, month, day)
+    except ValueError:
+        entry.problem(key, f"「月-日」(例: 04-01)ではありません({text!r})。")
+
+
+def _categories(entry: Entry, key: str) -> list[ExpenseCategory]:
+    codes = entry.get(key, [])
+    if not isinstance(codes, list) or not all(isinstance(code, str) for code in codes):
+        entry.problem(key, "経費区分のコードの並びではありません。")
     found = list(ExpenseCategory.objects.filter(code__in=codes))
-    if len(found) != len(set(codes)):
-        raise DataFileError(f"unknown expense category in {codes!r}")
+    unknown = sorted(set(codes) - {category.code for category in found})
+    if unknown:
+        entry.problem(key, f"登録されていない経費区分です: {', '.join(unknown)}")
     return found
 
 
-def _load_rules(entry: dict[str, Any]) -> int:
-    code = _required(entry, "program")
+def _load_rules(entry: Entry) -> int:
+    code = entry.text("program")
     program = GrantProgram.objects.filter(code=code).first()
     if program is None:
-        raise DataFileError(f"rule for unknown program {code!r}")
-    eligible = _categories(entry.get("eligible", []))
-    ineligible = _categories(entry.get("ineligible", []))
+        entry.problem("program", f"「{code}」という補助制度はありません。")
+    eligible = _categories(entry, "eligible")
+    ineligible = _categories(entry, "ineligible")
     existing = set(program.rules.values_list("fiscal_year", flat=True))
     count = 0
-    for year in range(_required(entry, "first_year"), _required(entry, "last_year") + 1):
+    for year in range(entry.integer("first_year"), entry.integer("last_year") + 1):
         if year in existing:
             continue
         rule = ProgramRule.objects.create(
             program=program,
             fiscal_year=year,
-            application_opens_on=_date(year, _required(entry, "opens_md")),
-            application_closes_on=_date(year, _required(entry, "closes_md")),
-            actuals_due_on=_date(year + 1, _required(entry, "actuals_due_md")),
-            base_yen=entry.get("base_yen", 0),
-            per_household_yen=entry.get("per_household_yen", 0),
-            per_resident_yen=entry.get("per_resident_yen", 0),
-            cap_yen=entry.get("cap_yen"),
-            rounding_unit_yen=entry.get("rounding_unit_yen", 1000),
-            budget_yen=entry.get("budget_yen", 0),
-            allows_advance_payment=bool(entry.get("allows_advance_payment", False)),
-            is_demo_data=bool(entry.get("is_demo_data", True)),
+            application_opens_on=_month_day(entry, "opens_md", year),
+            application_closes_on=_month_day(entry, "closes_md", year),
+            actuals_due_on=_month_day(entry, "actuals_due_md", year + 1),
+            base_yen=entry.integer("base_yen", 0),
+            per_household_yen=entry.integer("per_household_yen", 0),
+            per_resident_yen=entry.integer("per_resident_yen", 0),
+            cap_yen=entry.integer("cap_yen", None),
+            rounding_unit_yen=entry.integer("rounding_unit_yen", 1000),
+            budget_yen=entry.integer("budget_yen", 0),
+            allows_advance_payment=entry.flag("allows_advance_payment"),
+            is_demo_data=entry.flag("is_demo_data", True),
         )
         rule.eligible_categories.set(eligible)
         rule.ineligible_categories.set(ineligible)
         count += 1
     return count
-
-
-def _required(entry: dict[str, Any], key: str) -> Any:
-    try:
-        return entry[key]
-    except KeyError:
-        raise DataFileError(f"{entry!r} has no {key!r}") from None

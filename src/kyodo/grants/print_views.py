@@ -5,17 +5,17 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Sum
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kyodo.access import require_perm
 from kyodo.communities.models import Officer
+from kyodo.downloads import PDF, download, file_response
 from kyodo.grants import printing, queries
 from kyodo.grants.models import ActualLine, ActualsReport, Application, Award, Payment, Settlement
 
@@ -47,19 +47,13 @@ def _representative(application: Application) -> str | None:
     return f"{chair.get_position_display()}　{chair.name}" if chair else None
 
 
-def _pdf(data: bytes, *, name: str, application: Application) -> HttpResponse:
-    """The PDF as a download: a Japanese file name (RFC 5987) with an ASCII fallback."""
+def _pdf(data: bytes, *, name: str, application: Application) -> HttpResponseBase:
+    """The PDF as a download: a Japanese file name with an ASCII fallback."""
     day = timezone.localdate().strftime("%Y%m%d")
-    ascii_name = f"application-{application.pk}-{name}.pdf"
     japanese = f"{application.community.name}_{printing_titles()[name]}_{day}.pdf"
-    response = HttpResponse(data, content_type="application/pdf")
-    # "attachment", like every download (tests/quality/test_downloads.py); the browser offers to open it.
-    response["Content-Disposition"] = (
-        f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(japanese, safe='')}"
-    )
-    response["Cache-Control"] = "no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    # An attachment, like every download; the browser offers to open it.
+    return file_response(data, filename=japanese, content_type=PDF,
+                         fallback=f"application-{application.pk}-{name}.pdf")
 
 
 def printing_titles() -> dict[str, str]:
@@ -71,11 +65,11 @@ def printing_titles() -> dict[str, str]:
     }
 
 
-def _in_japanese(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def _in_japanese(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """The forms are the 要綱's 様式: always Japanese, whatever the page language."""
 
     @functools.wraps(view)
-    def wrapper(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
+    def wrapper(request: HttpRequest, application: Application, pk: int) -> HttpResponseBase:
         with translation.override("ja"):
             return view(request, application, pk)
 
@@ -90,26 +84,29 @@ def _one(application: Application, name: str) -> Any:
         raise Http404 from None
 
 
+@download
 @require_perm("grants.view_application", load=_application)
 @_in_japanese
-def application_pdf(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
+def application_pdf(request: HttpRequest, application: Application, pk: int) -> HttpResponseBase:
     lines = list(application.lines.all())
     initiatives = [str(initiative) for initiative in application.planned_initiatives.all()]
     data = printing.application_form(application, _parties(application), lines=lines, initiatives=initiatives)
     return _pdf(data, name="application", application=application)
 
 
+@download
 @require_perm("grants.view_application", load=_application)
 @_in_japanese
-def award_pdf(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
+def award_pdf(request: HttpRequest, application: Application, pk: int) -> HttpResponseBase:
     award: Award = _one(application, "award")
     data = printing.award_notice(application, award, _parties(application))
     return _pdf(data, name="award", application=application)
 
 
+@download
 @require_perm("grants.view_application", load=_application)
 @_in_japanese
-def actuals_pdf(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
+def actuals_pdf(request: HttpRequest, application: Application, pk: int) -> HttpResponseBase:
     report = ActualsReport.objects.filter(application=application, submitted_at__isnull=False).first()
     if report is None:
         raise Http404
@@ -122,9 +119,10 @@ def actuals_pdf(request: HttpRequest, application: Application, pk: int) -> Http
     return _pdf(data, name="actuals", application=application)
 
 
+@download
 @require_perm("grants.view_application", load=_application)
 @_in_japanese
-def settlement_pdf(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
+def settlement_pdf(request: HttpRequest, application: Application, pk: int) -> HttpResponseBase:
     settlement = Settlement.objects.filter(application=application).first()
     if settlement is None:
         raise Http404

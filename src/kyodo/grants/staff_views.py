@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from io import BytesIO
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,13 +15,13 @@ from django.views.decorators.http import require_POST
 from kyodo.access import require_perm
 from kyodo.communities.models import Community
 from kyodo.communities.queries import communities_in_scope
+from kyodo.downloads import Column, download, xlsx_response
 from kyodo.fiscal_years import FiscalYear
 from kyodo.forms_http import CONFLICT, form_status
 from kyodo.grants import forms, queries, services
 from kyodo.grants.entitlements import ROUNDING_LABELS, Parameters
 from kyodo.grants.models import Application, GrantProgram, ProgramRule, SimulationScenario
 from kyodo.locking import StaleObject
-from kyodo.spreadsheets import safe_row
 
 VIEW = "grants.view_grants"
 MANAGE = "grants.manage_rules"
@@ -210,66 +209,40 @@ def simulation(request: HttpRequest, program: str, fiscal_year: int) -> HttpResp
     )
 
 
-@require_perm(SIMULATE)
-def simulation_export(request: HttpRequest, program: str, fiscal_year: int) -> HttpResponse:
-    from openpyxl import Workbook
+SIMULATION_COLUMNS = [
+    Column("地域協働体"), Column("地区"), Column("世帯数"), Column("人口"), Column("対象"),
+    Column("現行(円)", is_yen=True), Column("試算案(円)", is_yen=True), Column("差額(円)", is_yen=True),
+]
 
+
+@download
+@require_perm(SIMULATE)
+def simulation_export(request: HttpRequest, program: str, fiscal_year: int) -> HttpResponseBase:
     rule = _rule(program, fiscal_year)
     _form, proposal = _proposal(request, rule)
     result = queries.simulate(rule, proposal)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "試算"
-    sheet.append(safe_row([f"{rule.program.name} {rule.fiscal_year_obj.label} 補助金額の試算"]))
+    above: list[list[object]] = [[f"{rule.program.name} {rule.fiscal_year_obj.label} 補助金額の試算"]]
     if rule.is_demo_data:
-        sheet.append(safe_row(["デモデータ: 金額は実際の一関市の制度ではありません"]))
-    sheet.append(safe_row(["", "基本額", "世帯数割", "人口割", "上限額", "端数処理"]))
+        above.append(["デモデータ: 金額は実際の一関市の制度ではありません"])
+    above.append(["", "基本額", "世帯数割", "人口割", "上限額", "端数処理"])
     for label, params in (("現行", rule.parameters), ("試算案", proposal)):
-        sheet.append(
-            safe_row(
-                [
-                    label,
-                    params.base_yen,
-                    params.per_household_yen,
-                    params.per_resident_yen,
-                    params.cap_yen,
-                    ROUNDING_LABELS[params.rounding_unit_yen],
-                ]
-            )
-        )
-    sheet.append([])
-    sheet.append(safe_row(["地域協働体", "地区", "世帯数", "人口", "対象", "現行(円)", "試算案(円)", "差額(円)"]))
-    for row in result.rows:
-        sheet.append(
-            safe_row(
-                [
-                    row.community.name,
-                    row.district.name,
-                    row.households,
-                    row.population,
-                    "対象" if row.eligible else "対象外",
-                    row.current_yen,
-                    row.proposed_yen,
-                    row.difference_yen,
-                ]
-            )
-        )
-    sheet.append(
-        safe_row(
-            ["合計", "", "", "", "", result.total_current_yen, result.total_proposed_yen, result.total_difference_yen]
-        )
+        above.append([label, params.base_yen, params.per_household_yen, params.per_resident_yen, params.cap_yen,
+                      ROUNDING_LABELS[params.rounding_unit_yen]])
+    above.append([])
+    rows = (
+        [row.community.name, row.district.name, row.households, row.population, "対象" if row.eligible else "対象外",
+         row.current_yen, row.proposed_yen, row.difference_yen]
+        for row in result.rows
     )
-    sheet.append(safe_row(["予算額", "", "", "", "", result.budget_yen, result.budget_yen, ""]))
-    sheet.append(safe_row(["予算残額", "", "", "", "", result.remaining_current_yen, result.remaining_yen, ""]))
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    below: list[list[object]] = [
+        ["合計", "", "", "", "", result.total_current_yen, result.total_proposed_yen, result.total_difference_yen],
+        ["予算額", "", "", "", "", result.budget_yen, result.budget_yen, ""],
+        ["予算残額", "", "", "", "", result.remaining_current_yen, result.remaining_yen, ""],
+    ]
+    return xlsx_response(
+        rows, filename=f"grants-simulation-{rule.program.code}-{rule.fiscal_year}.xlsx", header=SIMULATION_COLUMNS,
+        sheet_title="試算", above=above, below=below,
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="grants-simulation-{rule.program.code}-{rule.fiscal_year}.xlsx"'
-    )
-    return response
 
 
 @require_perm(SIMULATE)

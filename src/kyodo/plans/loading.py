@@ -7,14 +7,9 @@ since the city may have edited it in kyodo.
 
 from __future__ import annotations
 
-import datetime as dt
-import tomllib
 from pathlib import Path
-from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
-
+from kyodo.datafiles import DataFileError, Entry, load_data_file
 from kyodo.plans.models import (
     BasicIdea,
     Department,
@@ -29,38 +24,31 @@ DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "ichinoseki_plans.toml
 
 _PLAN_TEXT_FIELDS = ("subtitle", "background", "purpose", "positioning", "aim_title", "aim_text")
 
-
-class PlanDataError(ValueError):
-    """The data file is not what the loader expects; nothing was loaded."""
+PlanDataError = DataFileError  # the name the command and older callers use
 
 
-@transaction.atomic
 def load_promotion_plans(path: Path | None = None) -> int:
     """Create the departments and plans of the data file that do not exist yet; return how many plans were created.
 
-    Runs in one transaction: all of it or nothing. Raises PlanDataError for a malformed file.
+    Runs in one transaction: all of it or nothing. Raises PlanDataError (DataFileError) listing
+    every problem of a malformed file.
     """
-    with (path or DEFAULT_PATH).open("rb") as data_file:
-        data = tomllib.load(data_file)
-    departments = _load_departments(data.get("departments", []))
-    default_department = data.get("default_department", "")
-    created = 0
-    for plan_data in data.get("plans", []):
-        if PromotionPlan.objects.filter(number=plan_data["number"]).exists():
-            continue
-        _create_plan(plan_data, departments=departments, default_department=default_department)
-        created += 1
-    return created
+    return load_data_file(path or DEFAULT_PATH, _load)
 
 
-def _load_departments(rows: list[dict[str, Any]]) -> dict[str, Department]:
+def _load(document: Entry) -> int:
     departments: dict[str, Department] = {}
-    for row in rows:
-        department, _created = Department.objects.get_or_create(
-            name=row["name"], defaults={"division": row.get("division", ""), "order": row.get("order", 0)}
-        )
-        departments[department.name] = department
-    return departments
+    document.each("departments", lambda entry: _load_department(entry, departments))
+    default_department = document.text("default_department", "")
+    return document.each("plans", lambda entry: _load_plan(entry, departments, default_department))
+
+
+def _load_department(entry: Entry, departments: dict[str, Department]) -> None:
+    department, _created = Department.objects.get_or_create(
+        name=entry.text("name"),
+        defaults={"division": entry.text("division", ""), "order": entry.integer("order", 0)},
+    )
+    departments[department.name] = department
 
 
 def _department(name: str, departments: dict[str, Department]) -> Department | None:
@@ -71,73 +59,72 @@ def _department(name: str, departments: dict[str, Department]) -> Department | N
     return departments[name]
 
 
-def _create_plan(data: dict[str, Any], *, departments: dict[str, Department], default_department: str) -> None:
-    try:
-        adopted_on = data.get("adopted_on")
-        if adopted_on is not None and not isinstance(adopted_on, dt.date):
-            raise PlanDataError(f"plan {data['number']}: adopted_on must be a date")
-        # A city has one current plan; the data file must not displace the one it chose.
-        is_current = bool(data.get("is_current")) and not PromotionPlan.objects.filter(is_current=True).exists()
-        plan = PromotionPlan.objects.create(
-            number=data["number"],
-            title=data["title"],
-            start_fiscal_year=data["start_fiscal_year"],
-            end_fiscal_year=data["end_fiscal_year"],
-            adopted_on=adopted_on,
-            is_current=is_current,
-            **{field: data.get(field, "").strip() for field in _PLAN_TEXT_FIELDS},
-        )
-        BasicIdea.objects.bulk_create(
-            BasicIdea(plan=plan, order=idea.get("order", index), title=idea["title"], text=idea.get("text", ""))
-            for index, idea in enumerate(data.get("basic_ideas", []), start=1)
-        )
-        orders: dict[str, int] = {}
-        assessments = []
-        for row in data.get("assessments", []):
-            kind = PlanAssessment.Kind(row["kind"])
-            orders[kind] = orders.get(kind, 0) + 1
-            assessments.append(
-                PlanAssessment(plan=plan, kind=kind, order=orders[kind], title=row["title"], text=row.get("text", ""))
-            )
-        PlanAssessment.objects.bulk_create(assessments)
-        for policy_data in data.get("policies", []):
-            policy = Policy.objects.create(
-                plan=plan,
-                number=policy_data["number"],
-                title=policy_data["title"],
-                description=policy_data.get("description", "").strip(),
-            )
-            for measure_data in policy_data.get("measures", []):
-                _create_measure(
-                    policy, measure_data, department=_department(
-                        measure_data.get("department", default_department), departments
-                    ),
-                )
-    except (KeyError, ValueError, TypeError) as error:
-        if isinstance(error, PlanDataError):
-            raise
-        raise PlanDataError(f"plan {data.get('number', '?')}: {error!r}") from error
+def _load_plan(entry: Entry, departments: dict[str, Department], default_department: str) -> int:
+    """Create the plan of ``entry`` with its ideas, assessments, policies and measures, unless its number exists."""
+    number = entry.integer("number")
+    if PromotionPlan.objects.filter(number=number).exists():
+        return 0
+    # A city has one current plan; the data file must not displace the one it chose.
+    is_current = entry.flag("is_current") and not PromotionPlan.objects.filter(is_current=True).exists()
+    plan = PromotionPlan.objects.create(
+        number=number,
+        title=entry.text("title"),
+        start_fiscal_year=entry.integer("start_fiscal_year"),
+        end_fiscal_year=entry.integer("end_fiscal_year"),
+        adopted_on=entry.date("adopted_on", None),
+        is_current=is_current,
+        **{field: entry.text(field, "").strip() for field in _PLAN_TEXT_FIELDS},
+    )
+    ideas: list[BasicIdea] = []
+    entry.each("basic_ideas", lambda idea: ideas.append(BasicIdea(
+        plan=plan, order=idea.integer("order", idea.number), title=idea.text("title"), text=idea.text("text", ""),
+    )))
+    BasicIdea.objects.bulk_create(ideas)
+    assessments: list[PlanAssessment] = []
+    entry.each("assessments", lambda row: assessments.append(_assessment(row, plan, assessments)))
+    PlanAssessment.objects.bulk_create(assessments)
+    entry.each("policies", lambda policy: _load_policy(policy, plan, departments, default_department))
+    return 1
 
 
-def _create_measure(policy: Policy, data: dict[str, Any], *, department: Department | None) -> None:
+def _assessment(entry: Entry, plan: PromotionPlan, earlier: list[PlanAssessment]) -> PlanAssessment:
+    kind = entry.text("kind")
+    if kind not in PlanAssessment.Kind.values:
+        entry.problem("kind", f"{'、'.join(PlanAssessment.Kind.values)} のどれかにしてください。")
+    order = sum(1 for assessment in earlier if assessment.kind == kind) + 1
+    return PlanAssessment(plan=plan, kind=kind, order=order, title=entry.text("title"), text=entry.text("text", ""))
+
+
+def _load_policy(entry: Entry, plan: PromotionPlan, departments: dict[str, Department], default: str) -> None:
+    policy = Policy.objects.create(
+        plan=plan,
+        number=entry.integer("number"),
+        title=entry.text("title"),
+        description=entry.text("description", "").strip(),
+    )
+    entry.each("measures", lambda measure: _load_measure(
+        measure, policy, department=_department(measure.text("department", default), departments)))
+
+
+def _load_measure(entry: Entry, policy: Policy, *, department: Department | None) -> None:
     measure = Measure.objects.create(
         policy=policy,
-        number=data["number"],
-        title=data["title"],
-        content=data.get("content", ""),
+        number=entry.integer("number"),
+        title=entry.text("title"),
+        content=entry.text("content", ""),
         department=department,
-        partner=data.get("partner", ""),
+        partner=entry.text("partner", ""),
     )
-    for row in data.get("schedules", []):
-        schedule = MeasureSchedule(
-            measure=measure,
-            start_fiscal_year=row["start_fiscal_year"],
-            end_fiscal_year=row["end_fiscal_year"],
-            text=row["text"],
-        )
-        # The same checks as a city edit: inside the plan period, no overlap.
-        try:
-            schedule.full_clean()
-        except ValidationError as error:
-            raise PlanDataError(f"measure {measure.number}: {error}") from error
-        schedule.save()
+    entry.each("schedules", lambda schedule: _load_schedule(schedule, measure))
+
+
+def _load_schedule(entry: Entry, measure: Measure) -> None:
+    schedule = MeasureSchedule(
+        measure=measure,
+        start_fiscal_year=entry.integer("start_fiscal_year"),
+        end_fiscal_year=entry.integer("end_fiscal_year"),
+        text=entry.text("text"),
+    )
+    # The same checks as a city edit: inside the plan period, no overlap (ValidationError: a problem).
+    schedule.full_clean()
+    schedule.save()
