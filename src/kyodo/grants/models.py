@@ -12,9 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kyodo.communities.models import FISCAL_YEAR_VALIDATORS
+from kyodo.demo_data import DemoData
 from kyodo.fiscal_years import FiscalYear
 from kyodo.grants.entitlements import Parameters
 from kyodo.grants.workflow import ApplicationStatus
+from kyodo.locking import Versioned
 
 
 class Eligibility(models.TextChoices):
@@ -78,7 +80,7 @@ class ExpenseCategory(models.Model):
         return self.name
 
 
-class ProgramRule(models.Model):
+class ProgramRule(DemoData, Versioned):
     """A program's rule for one fiscal year: window, expenses, amount formula, budget."""
 
     program = models.ForeignKey(
@@ -112,8 +114,6 @@ class ProgramRule(models.Model):
     ineligible_categories = models.ManyToManyField(
         ExpenseCategory, verbose_name=_("補助対象外経費"), blank=True, related_name="ineligible_in"
     )
-    is_demo_data = models.BooleanField(_("デモデータ"), default=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[eligible_categories, ineligible_categories])
@@ -230,7 +230,7 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
         return self.none()
 
 
-class Application(models.Model):
+class Application(Versioned):
     """申請: a community's application to a program for one fiscal year, with its expense lines."""
 
     program = models.ForeignKey(
@@ -253,7 +253,6 @@ class Application(models.Model):
     status = models.CharField(
         _("状態"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
     requested_yen = models.PositiveBigIntegerField(_("申請額(円)"), default=0)
     prepared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("作成者"), on_delete=models.PROTECT, related_name="+"

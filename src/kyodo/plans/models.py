@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from kyodo.fiscal_years import FiscalYear
 from kyodo.japanese_era import OutOfEraRange, era_of, era_year_label
+from kyodo.locking import Versioned
 
 FISCAL_YEAR_VALIDATORS = [MinValueValidator(1989), MaxValueValidator(2100)]
 
@@ -33,7 +34,7 @@ class Department(models.Model):
         return self.name
 
 
-class PromotionPlan(models.Model):
+class PromotionPlan(Versioned):
     """一関市地域協働推進計画 (第n次): the city's multi-year plan."""
 
     number = models.PositiveSmallIntegerField(_("次数"), unique=True, help_text=_("第1次計画なら 1"))
@@ -48,7 +49,6 @@ class PromotionPlan(models.Model):
     aim_title = models.CharField(_("目指す姿"), max_length=200, blank=True)
     aim_text = models.TextField(_("目指す姿(説明)"), blank=True)
     is_current = models.BooleanField(_("現行計画"), default=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -155,7 +155,7 @@ class Policy(models.Model):
         return f"({self.number}) {self.title}"
 
 
-class Measure(models.Model):
+class Measure(Versioned):
     """施策・事業: one of the numbered measures under a policy (事業1–16)."""
 
     policy = models.ForeignKey(Policy, verbose_name=_("基本方針"), on_delete=models.CASCADE, related_name="measures")
@@ -170,7 +170,6 @@ class Measure(models.Model):
         _("連携先"), max_length=200, blank=True,
         help_text=_("所管課とともに事業を担う団体や部署(例: いちのせき市民活動センター)"),
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
