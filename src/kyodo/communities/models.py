@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from typing import Self
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kyodo.demo_data import DemoData
-from kyodo.fiscal_years import FiscalYear
+from kyodo.fiscal_years import FiscalYear, FiscalYearField
 from kyodo.locking import Versioned
 from kyodo.text_search import normalize_for_search
-
-FISCAL_YEAR_VALIDATORS = [MinValueValidator(1989), MaxValueValidator(2100)]
 
 
 class BranchOffice(models.Model):
@@ -65,7 +62,7 @@ class DistrictFigure(models.Model):
     """Population and households of a district in one fiscal year; never overwritten by the next."""
 
     district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="figures")
-    fiscal_year = models.PositiveSmallIntegerField(_("年度"), validators=FISCAL_YEAR_VALIDATORS)
+    fiscal_year = FiscalYearField(_("年度"))
     population = models.PositiveIntegerField(_("人口"))
     households = models.PositiveIntegerField(_("世帯数"))
     as_of = models.DateField(_("基準日"), null=True, blank=True)
@@ -232,8 +229,8 @@ class CommunityPlan(Versioned):
 
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="plans")
     title = models.CharField(_("計画名"), max_length=200)
-    start_fiscal_year = models.PositiveSmallIntegerField(_("開始年度"), validators=FISCAL_YEAR_VALIDATORS)
-    end_fiscal_year = models.PositiveSmallIntegerField(_("終了年度"), validators=FISCAL_YEAR_VALIDATORS)
+    start_fiscal_year = FiscalYearField(_("開始年度"))
+    end_fiscal_year = FiscalYearField(_("終了年度"))
     vision = models.TextField(_("目指す姿(将来像)"))
     adopted_on = models.DateField(_("策定日"))
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
@@ -293,7 +290,7 @@ class PlanInitiative(models.Model):
         PlanGoal, verbose_name=_("目標"), on_delete=models.SET_NULL, null=True, blank=True,
         related_name="initiatives",
     )
-    fiscal_year = models.PositiveSmallIntegerField(_("年度"), validators=FISCAL_YEAR_VALIDATORS)
+    fiscal_year = FiscalYearField(_("年度"))
     title = models.CharField(_("取組"), max_length=200)
     description = models.TextField(_("内容"), blank=True)
 

@@ -11,9 +11,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kyodo.communities.models import FISCAL_YEAR_VALIDATORS
 from kyodo.demo_data import DemoData
-from kyodo.fiscal_years import FiscalYear
+from kyodo.fiscal_years import FiscalYear, FiscalYearField
 from kyodo.grants.entitlements import Parameters
 from kyodo.grants.workflow import ApplicationStatus
 from kyodo.locking import Versioned
@@ -86,7 +85,7 @@ class ProgramRule(DemoData, Versioned):
     program = models.ForeignKey(
         GrantProgram, verbose_name=_("補助金制度"), on_delete=models.PROTECT, related_name="rules"
     )
-    fiscal_year = models.PositiveSmallIntegerField(_("年度"), validators=FISCAL_YEAR_VALIDATORS)
+    fiscal_year = FiscalYearField(_("年度"))
     application_opens_on = models.DateField(_("申請受付開始日"))
     application_closes_on = models.DateField(_("申請受付終了日"))
     base_yen = models.PositiveIntegerField(_("基本額(円)"), default=0)
@@ -165,7 +164,7 @@ class SimulationScenario(models.Model):
     program = models.ForeignKey(
         GrantProgram, verbose_name=_("補助金制度"), on_delete=models.PROTECT, related_name="scenarios"
     )
-    fiscal_year = models.PositiveSmallIntegerField(_("基準年度"), validators=FISCAL_YEAR_VALIDATORS)
+    fiscal_year = FiscalYearField(_("基準年度"))
     name = models.CharField(_("案の名称"), max_length=100)
     base_yen = models.PositiveIntegerField(_("基本額(円)"))
     per_household_yen = models.PositiveIntegerField(_("世帯数割(1世帯あたり円)"))
@@ -243,7 +242,7 @@ class Application(Versioned):
         "communities.Community", verbose_name=_("地域協働体"), on_delete=models.PROTECT,
         related_name="grant_applications",
     )
-    fiscal_year = models.PositiveSmallIntegerField(_("年度"), validators=FISCAL_YEAR_VALIDATORS)
+    fiscal_year = FiscalYearField(_("年度"))
     title = models.CharField(_("事業名"), max_length=200)
     purpose = models.TextField(_("事業の目的・内容"), blank=True)
     planned_initiatives = models.ManyToManyField(

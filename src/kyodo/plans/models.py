@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kyodo.fiscal_years import FiscalYear
+from kyodo.fiscal_years import FiscalYear, FiscalYearField
 from kyodo.japanese_era import OutOfEraRange, era_of, era_year_label
 from kyodo.locking import Versioned
-
-FISCAL_YEAR_VALIDATORS = [MinValueValidator(1989), MaxValueValidator(2100)]
 
 
 class Department(models.Model):
@@ -40,8 +37,8 @@ class PromotionPlan(Versioned):
     number = models.PositiveSmallIntegerField(_("次数"), unique=True, help_text=_("第1次計画なら 1"))
     title = models.CharField(_("計画名"), max_length=200)
     subtitle = models.CharField(_("副題・愛称"), max_length=200, blank=True)
-    start_fiscal_year = models.PositiveSmallIntegerField(_("開始年度"), validators=FISCAL_YEAR_VALIDATORS)
-    end_fiscal_year = models.PositiveSmallIntegerField(_("終了年度"), validators=FISCAL_YEAR_VALIDATORS)
+    start_fiscal_year = FiscalYearField(_("開始年度"))
+    end_fiscal_year = FiscalYearField(_("終了年度"))
     adopted_on = models.DateField(_("策定日"), null=True, blank=True)
     background = models.TextField(_("取組の経過"), blank=True)
     purpose = models.TextField(_("目的"), blank=True)
@@ -189,8 +186,8 @@ class MeasureSchedule(models.Model):
     """実施年度: what a measure does over a run of fiscal years (one cell of the plan's table)."""
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="schedules")
-    start_fiscal_year = models.PositiveSmallIntegerField(_("開始年度"), validators=FISCAL_YEAR_VALIDATORS)
-    end_fiscal_year = models.PositiveSmallIntegerField(_("終了年度"), validators=FISCAL_YEAR_VALIDATORS)
+    start_fiscal_year = FiscalYearField(_("開始年度"))
+    end_fiscal_year = FiscalYearField(_("終了年度"))
     text = models.CharField(_("実施内容"), max_length=300)
 
     history = HistoricalRecords()
