@@ -89,7 +89,7 @@ class ServiceForm(forms.ModelForm):
         loaded = self.instance
         self.instance = copy.copy(loaded)
         try:
-            super()._post_clean()
+            super()._post_clean()  # type: ignore[misc]  # not in django-stubs
         finally:
             self.instance = loaded
 
