@@ -10,8 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import total_ordering
+from typing import Any
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.backends.utils import truncate_name
+from django.db.migrations.operations.base import Operation
 
 from kyodo.japanese_era import era_of
+
+# The years kyodo's records may name: from 平成元年度 to the end of the century.
+FIRST_FISCAL_YEAR = 1989
+LAST_FISCAL_YEAR = 2100
+FISCAL_YEAR_VALIDATORS = [MinValueValidator(FIRST_FISCAL_YEAR), MaxValueValidator(LAST_FISCAL_YEAR)]
 
 
 @total_ordering
@@ -88,3 +99,57 @@ def fiscal_year_choices(first: int = 2014, last: int | None = None) -> list[tupl
     """Choices for a fiscal-year field: (2019, '令和元年度(2019年度)')."""
     last = last if last is not None else FiscalYear.current().year + 5
     return [(fy.year, fy.label) for fy in fiscal_year_range(first, last)]
+
+
+class FiscalYearField(models.PositiveSmallIntegerField):
+    """A fiscal-year column (the calendar year it starts in), 1989–2100: checked by forms and by the database.
+
+    A new table or column gets the check from ``db_check``. Turning an existing column into a
+    FiscalYearField needs ``FiscalYearCheck`` after the AlterField (see there).
+    """
+
+    default_validators = FISCAL_YEAR_VALIDATORS
+
+    def db_check(self, connection: Any) -> str:
+        """The column's CHECK: a write that skips validation (``.update()``, SQL) is refused too."""
+        column = self.db_type_parameters(connection)["qn_column"]
+        return f"{column} BETWEEN {FIRST_FISCAL_YEAR} AND {LAST_FISCAL_YEAR}"
+
+
+class FiscalYearCheck(Operation):
+    """Add a FiscalYearField's column check to an existing column (a migration operation).
+
+    SQLite alters a column by rebuilding its table from the new field, check included. PostgreSQL
+    alters it in place, and Django's AlterField changes a column check only when the built-in
+    type's check changes (``>= 0`` for both), so this adds it there.
+    """
+
+    reversible = True
+    reduces_to_sql = True
+
+    def __init__(self, model_name: str, name: str) -> None:
+        self.model_name, self.name = model_name, name
+
+    def state_forwards(self, app_label: str, state: Any) -> None:
+        """Nothing: the AlterField before it changed the field."""
+
+    def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        if schema_editor.connection.vendor != "sqlite":
+            model = to_state.apps.get_model(app_label, self.model_name)
+            check = model._meta.get_field(self.name).db_check(schema_editor.connection)
+            names = self._names(schema_editor, model)
+            schema_editor.execute(schema_editor.sql_create_check % {**names, "check": check})
+
+    def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        if schema_editor.connection.vendor != "sqlite":
+            model = from_state.apps.get_model(app_label, self.model_name)
+            schema_editor.execute(schema_editor.sql_delete_check % self._names(schema_editor, model))
+
+    def _names(self, schema_editor: Any, model: Any) -> dict[str, str]:
+        table = model._meta.db_table
+        column = model._meta.get_field(self.name).column
+        name = truncate_name(f"{table}_{column}_range", schema_editor.connection.ops.max_name_length())
+        return {"table": schema_editor.quote_name(table), "name": schema_editor.quote_name(name)}
+
+    def describe(self) -> str:
+        return f"Check the fiscal year range of {self.model_name}.{self.name} in the database"

@@ -16,6 +16,15 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 
+class Versioned(models.Model):
+    """A row under optimistic locking: ``version`` counts its saves, so a stale edit can be refused."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class StaleObject(Exception):
     """Someone else changed the object after it was read; nothing was saved."""
 
@@ -25,7 +34,7 @@ class StaleObject(Exception):
         return str(self.message)
 
 
-def claim_version(instance: models.Model, expected_version: int) -> None:
+def claim_version(instance: Versioned, expected_version: int) -> None:
     """Compare-and-swap the row's version; raises StaleObject if another write got there first.
 
     Call inside ``transaction.atomic()``: the row stays locked (PostgreSQL) or the database
@@ -37,10 +46,10 @@ def claim_version(instance: models.Model, expected_version: int) -> None:
     )
     if updated != 1:
         raise StaleObject
-    instance.version = expected_version + 1  # type: ignore[attr-defined]
+    instance.version = expected_version + 1
 
 
-def save_with_version(instance: models.Model, fields: Iterable[str], *, expected_version: int) -> None:
+def save_with_version(instance: Versioned, fields: Iterable[str], *, expected_version: int) -> None:
     """Save ``fields`` only if the row still has ``expected_version``; bumps the version."""
     with transaction.atomic():
         claim_version(instance, expected_version)

@@ -310,3 +310,14 @@ def test_a_refused_form_answers_422_and_saves_nothing(world):
     assert "errorlist" in response.content.decode()
     assert not Officer.objects.exists()
     assert AuditEvent.objects.count() == events
+
+
+def test_deleting_a_goal_asks_first_and_says_its_initiatives_stay(world):
+    goal = ensure_goal(world.community_a)
+    url = f"/staff/communities/aoba/plans/{goal.plan_id}/goals/{goal.pk}/delete/"
+
+    html = world.client("community_secretariat").get(url).content.decode()
+
+    assert f"「{goal.title}」を削除します。よろしいですか。" in html
+    assert "この目標の取組は削除されず、「目標なし」の取組になります。" in html
+    assert goal.plan.goals.filter(pk=goal.pk).exists()

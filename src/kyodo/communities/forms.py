@@ -1,4 +1,8 @@
-"""Forms for the staff pages. Messages are Japanese and shown next to the field."""
+"""Forms for the staff pages. Messages are Japanese and shown next to the field.
+
+Each is a ``ServiceForm``: it checks the input, the service writes; the object it was built from
+stays as loaded, and a versioned object's form carries the version the user saw.
+"""
 
 from __future__ import annotations
 
@@ -20,26 +24,13 @@ from kyodo.communities.models import (
     PlanRevision,
 )
 from kyodo.communities.services import PROFILE_FIELDS, STANDING_FIELDS
+from kyodo.editing import ServiceForm
 from kyodo.fiscal_years import fiscal_year_choices
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class VersionedForm(forms.ModelForm):
-    """A form for an object under optimistic locking: carries the version the user saw."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
-
-    def changes(self) -> dict[str, Any]:
-        return {name: value for name, value in self.cleaned_data.items() if name != "version"}
-
-
-class CommunityProfileForm(VersionedForm):
+class CommunityProfileForm(ServiceForm):
     """What a community keeps itself."""
 
     website = forms.URLField(label=_("ウェブサイト"), required=False, assume_scheme="https", max_length=200)
@@ -74,7 +65,7 @@ class TermMixin:
         return cleaned
 
 
-class OfficerForm(TermMixin, forms.ModelForm):
+class OfficerForm(TermMixin, ServiceForm):
     class Meta:
         model = Officer
         fields = ["position", "name", "age_band", "term_start", "term_end"]
@@ -82,7 +73,7 @@ class OfficerForm(TermMixin, forms.ModelForm):
         help_texts = {"name": _("氏名と年代は公開されません。市の職員と団体の方のみが見られます。")}
 
 
-class MemberOrganizationForm(forms.ModelForm):
+class MemberOrganizationForm(ServiceForm):
     class Meta:
         model = MemberOrganization
         fields = ["name", "kind"]
@@ -101,7 +92,7 @@ class MemberOrganizationForm(forms.ModelForm):
         return name
 
 
-class CommunityPlanForm(VersionedForm):
+class CommunityPlanForm(ServiceForm):
     start_fiscal_year = forms.TypedChoiceField(label=_("開始年度"), coerce=int, choices=())
     end_fiscal_year = forms.TypedChoiceField(label=_("終了年度"), coerce=int, choices=())
 
@@ -115,8 +106,6 @@ class CommunityPlanForm(VersionedForm):
         choices = fiscal_year_choices(2014)
         self.fields["start_fiscal_year"].choices = choices
         self.fields["end_fiscal_year"].choices = choices
-        if not self.instance.pk:
-            del self.fields["version"]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -126,14 +115,14 @@ class CommunityPlanForm(VersionedForm):
         return cleaned
 
 
-class PlanGoalForm(forms.ModelForm):
+class PlanGoalForm(ServiceForm):
     class Meta:
         model = PlanGoal
         fields = ["order", "title", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class PlanInitiativeForm(forms.ModelForm):
+class PlanInitiativeForm(ServiceForm):
     fiscal_year = forms.TypedChoiceField(label=_("年度"), coerce=int, choices=())
 
     class Meta:
@@ -148,27 +137,27 @@ class PlanInitiativeForm(forms.ModelForm):
         self.fields["goal"].empty_label = _("(目標なし)")
 
 
-class PlanRevisionForm(forms.ModelForm):
+class PlanRevisionForm(ServiceForm):
     class Meta:
         model = PlanRevision
         fields = ["revised_on", "summary"]
         widgets = {"revised_on": DATE_WIDGET, "summary": forms.Textarea(attrs={"rows": 4})}
 
 
-class BranchOfficeForm(forms.ModelForm):
+class BranchOfficeForm(ServiceForm):
     class Meta:
         model = BranchOffice
         fields = ["name", "name_en", "slug", "area_name", "is_head_office", "order"]
         help_texts = {"slug": _("URLに使う半角英数字とハイフン(例: hanaizumi)")}
 
 
-class DistrictForm(forms.ModelForm):
+class DistrictForm(ServiceForm):
     class Meta:
         model = District
         fields = ["name", "name_kana", "branch_office", "citizen_center_name", "order", "is_demo_data"]
 
 
-class DistrictFigureForm(forms.ModelForm):
+class DistrictFigureForm(ServiceForm):
     fiscal_year = forms.TypedChoiceField(label=_("年度"), coerce=int, choices=())
 
     class Meta:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Self
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kyodo.fiscal_years import FiscalYear
+from kyodo.demo_data import DemoData
+from kyodo.fiscal_years import FiscalYear, FiscalYearField
+from kyodo.locking import Versioned
 from kyodo.text_search import normalize_for_search
-
-FISCAL_YEAR_VALIDATORS = [MinValueValidator(1989), MaxValueValidator(2100)]
 
 
 class BranchOffice(models.Model):
@@ -37,7 +36,7 @@ class BranchOffice(models.Model):
         return self.name
 
 
-class District(models.Model):
+class District(DemoData):
     """The area a community body serves: usually one citizen-centre (市民センター) area."""
 
     name = models.CharField(_("地区名"), max_length=100, unique=True)
@@ -46,7 +45,6 @@ class District(models.Model):
         BranchOffice, verbose_name=_("支所"), on_delete=models.PROTECT, related_name="districts"
     )
     citizen_center_name = models.CharField(_("市民センター"), max_length=100, blank=True)
-    is_demo_data = models.BooleanField(_("デモデータ"), default=False)
     order = models.PositiveSmallIntegerField(_("表示順"), default=0)
 
     history = HistoricalRecords()
@@ -64,7 +62,7 @@ class DistrictFigure(models.Model):
     """Population and households of a district in one fiscal year; never overwritten by the next."""
 
     district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="figures")
-    fiscal_year = models.PositiveSmallIntegerField(_("年度"), validators=FISCAL_YEAR_VALIDATORS)
+    fiscal_year = FiscalYearField(_("年度"))
     population = models.PositiveIntegerField(_("人口"))
     households = models.PositiveIntegerField(_("世帯数"))
     as_of = models.DateField(_("基準日"), null=True, blank=True)
@@ -98,7 +96,7 @@ class CommunityQuerySet(models.QuerySet["Community"]):
         return self.filter(district__branch_office_id=branch_office_id)
 
 
-class Community(models.Model):
+class Community(DemoData, Versioned):
     """地域協働体: the community body that runs community development in one district."""
 
     class Status(models.TextChoices):
@@ -117,9 +115,7 @@ class Community(models.Model):
     office_address = models.CharField(_("事務所所在地"), max_length=200, blank=True)
     office_phone = models.CharField(_("事務所電話番号"), max_length=30, blank=True)
     website = models.URLField(_("ウェブサイト"), blank=True)
-    is_demo_data = models.BooleanField(_("デモデータ"), default=False)
     search_text = models.CharField(max_length=600, editable=False, db_index=True, default="")
-    version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
 
     objects = CommunityQuerySet.as_manager()
@@ -228,16 +224,15 @@ class MemberOrganization(models.Model):
         return self.name
 
 
-class CommunityPlan(models.Model):
+class CommunityPlan(Versioned):
     """地域づくり計画: a community body's own development plan for a period of fiscal years."""
 
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="plans")
     title = models.CharField(_("計画名"), max_length=200)
-    start_fiscal_year = models.PositiveSmallIntegerField(_("開始年度"), validators=FISCAL_YEAR_VALIDATORS)
-    end_fiscal_year = models.PositiveSmallIntegerField(_("終了年度"), validators=FISCAL_YEAR_VALIDATORS)
+    start_fiscal_year = FiscalYearField(_("開始年度"))
+    end_fiscal_year = FiscalYearField(_("終了年度"))
     vision = models.TextField(_("目指す姿(将来像)"))
     adopted_on = models.DateField(_("策定日"))
-    version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
 
     history = HistoricalRecords()
@@ -295,7 +290,7 @@ class PlanInitiative(models.Model):
         PlanGoal, verbose_name=_("目標"), on_delete=models.SET_NULL, null=True, blank=True,
         related_name="initiatives",
     )
-    fiscal_year = models.PositiveSmallIntegerField(_("年度"), validators=FISCAL_YEAR_VALIDATORS)
+    fiscal_year = FiscalYearField(_("年度"))
     title = models.CharField(_("取組"), max_length=200)
     description = models.TextField(_("内容"), blank=True)
 

@@ -48,8 +48,7 @@ _Model = TypeVar("_Model", bound=models.Model)
 def _set(instance: Any, changes: dict[str, Any]) -> list[str]:
     """Assign the changes; return the names of the fields whose value changed.
 
-    Callers save every field in ``changes`` (a bound ModelForm may already have assigned them to
-    the same instance), and use the returned names only to decide what to audit.
+    Callers save every field in ``changes`` and use the returned names only to decide what to audit.
     """
     changed = [name for name, value in changes.items() if getattr(instance, name) != value]
     for name in changed:

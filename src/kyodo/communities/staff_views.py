@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -17,8 +15,7 @@ from kyodo.access import require_perm
 from kyodo.communities import forms, queries, services
 from kyodo.communities.models import BranchOffice, Community, CommunityPlan, District, DistrictFigure
 from kyodo.communities.views import PAGE_SIZE, directory_filters, query_without_page
-from kyodo.forms_http import CONFLICT, form_status
-from kyodo.locking import StaleObject
+from kyodo.editing import confirm_delete_view, form_data, form_view
 
 VIEW = "communities.view_community_internal"
 CHANGE = "communities.change_community"
@@ -35,55 +32,6 @@ def _index_crumbs(*more: tuple[str, str | None]) -> list[tuple[str, str | None]]
 
 def _community_crumbs(community: Community, label: str) -> list[tuple[str, str | None]]:
     return _index_crumbs((community.name, reverse("communities_staff:community", args=[community.slug])), (label, None))
-
-
-def _form_page(
-    request: HttpRequest, form: Any, *, title: str, crumbs: list, cancel_url: str, status: int = 200,
-    intro: str = "",
-) -> HttpResponse:
-    return render(
-        request, "communities/staff/form.html",
-        {"form": form, "title": title, "crumbs": crumbs, "cancel_url": cancel_url, "intro": intro},
-        status=status,
-    )
-
-
-def _save_form(
-    request: HttpRequest, form: Any, save: Callable[[Any], Any], *, success_url: str, success_message: str,
-    title: str, crumbs: list, cancel_url: str,
-) -> HttpResponse:
-    """Validate ``form`` and call ``save(form)``; on success redirect with a message, else show errors.
-
-    Errors answer 422, and 409 when someone else saved first.
-    """
-    status = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form)
-        except StaleObject as error:
-            form.add_error(None, error.message)
-            status = CONFLICT
-        except services.DuplicateFigure as error:
-            form.add_error("fiscal_year" if "fiscal_year" in form.fields else None, error.message)
-        else:
-            messages.success(request, success_message)
-            return redirect(success_url)
-    return _form_page(
-        request, form, title=title, crumbs=crumbs, cancel_url=cancel_url, status=status or form_status(form)
-    )
-
-
-def _confirm_delete(
-    request: HttpRequest, obj: Model, delete: Callable[[], None], *, label: str, success_url: str, crumbs: list,
-) -> HttpResponse:
-    if request.method == "POST":
-        delete()
-        messages.success(request, _("「%(label)s」を削除しました。") % {"label": label})
-        return redirect(success_url)
-    return render(
-        request, "communities/staff/confirm_delete.html",
-        {"label": label, "crumbs": crumbs, "cancel_url": success_url, "object": obj},
-    )
 
 
 # Communities in scope ------------------------------------------------------------------------
@@ -136,13 +84,14 @@ def community_edit(request: HttpRequest, obj: Community, slug: str) -> HttpRespo
         forms.CommunityStandingForm if request.user.has_perm("communities.change_community_standing", obj)
         else forms.CommunityProfileForm
     )
-    form = form_class(request.POST or None, instance=Community.objects.get(pk=obj.pk))
+    form = form_class(form_data(request), instance=obj)
 
-    def save(form: Any) -> None:
+    def save(form: Any) -> Community:
+        # The service assigns to the row it is given: a copy, so a refusal leaves the page's object as loaded.
         fresh = Community.objects.select_related("district").get(pk=obj.pk)
-        services.update_community(fresh, actor=request.user, version=form.cleaned_data["version"], **form.changes())
+        return services.update_community(fresh, actor=request.user, version=form.seen_version, **form.changes())
 
-    return _save_form(
+    return form_view(
         request, form, save, success_url=reverse("communities_staff:community", args=[obj.slug]),
         success_message=_("地域協働体の情報を保存しました。"), title=_("地域協働体の情報の編集"),
         crumbs=_community_crumbs(obj, _("情報の編集")),
@@ -159,9 +108,9 @@ def _overview(community: Community) -> str:
 
 @require_perm(CHANGE, load=_community)
 def officer_create(request: HttpRequest, obj: Community, slug: str) -> HttpResponse:
-    form = forms.OfficerForm(request.POST or None)
-    return _save_form(
-        request, form, lambda form: services.create_officer(obj, actor=request.user, **form.cleaned_data),
+    form = forms.OfficerForm(form_data(request))
+    return form_view(
+        request, form, lambda form: services.create_officer(obj, actor=request.user, **form.changes()),
         success_url=_overview(obj) + "#officers", success_message=_("役員を追加しました。"),
         title=_("役員の追加"), crumbs=_community_crumbs(obj, _("役員の追加")), cancel_url=_overview(obj),
     )
@@ -170,9 +119,9 @@ def officer_create(request: HttpRequest, obj: Community, slug: str) -> HttpRespo
 @require_perm(CHANGE, load=_community)
 def officer_edit(request: HttpRequest, obj: Community, slug: str, pk: int) -> HttpResponse:
     officer = get_object_or_404(obj.officers, pk=pk)
-    form = forms.OfficerForm(request.POST or None, instance=officer)
-    return _save_form(
-        request, form, lambda form: services.update_officer(officer, actor=request.user, **form.cleaned_data),
+    form = forms.OfficerForm(form_data(request), instance=officer)
+    return form_view(
+        request, form, lambda form: services.update_officer(officer, actor=request.user, **form.changes()),
         success_url=_overview(obj) + "#officers", success_message=_("役員を保存しました。"),
         title=_("役員の編集"), crumbs=_community_crumbs(obj, _("役員の編集")), cancel_url=_overview(obj),
     )
@@ -181,8 +130,8 @@ def officer_edit(request: HttpRequest, obj: Community, slug: str, pk: int) -> Ht
 @require_perm(CHANGE, load=_community)
 def officer_delete(request: HttpRequest, obj: Community, slug: str, pk: int) -> HttpResponse:
     officer = get_object_or_404(obj.officers, pk=pk)
-    return _confirm_delete(
-        request, officer, lambda: services.delete_officer(officer, actor=request.user),
+    return confirm_delete_view(
+        request, lambda: services.delete_officer(officer, actor=request.user),
         label=f"{officer.get_position_display()} {officer.name}", success_url=_overview(obj) + "#officers",
         crumbs=_community_crumbs(obj, _("役員の削除")),
     )
@@ -190,10 +139,10 @@ def officer_delete(request: HttpRequest, obj: Community, slug: str, pk: int) -> 
 
 @require_perm(CHANGE, load=_community)
 def member_create(request: HttpRequest, obj: Community, slug: str) -> HttpResponse:
-    form = forms.MemberOrganizationForm(request.POST or None, community=obj)
-    return _save_form(
+    form = forms.MemberOrganizationForm(form_data(request), community=obj)
+    return form_view(
         request, form,
-        lambda form: services.create_member_organization(obj, actor=request.user, **form.cleaned_data),
+        lambda form: services.create_member_organization(obj, actor=request.user, **form.changes()),
         success_url=_overview(obj) + "#members", success_message=_("構成団体を追加しました。"),
         title=_("構成団体の追加"), crumbs=_community_crumbs(obj, _("構成団体の追加")), cancel_url=_overview(obj),
     )
@@ -202,10 +151,10 @@ def member_create(request: HttpRequest, obj: Community, slug: str) -> HttpRespon
 @require_perm(CHANGE, load=_community)
 def member_edit(request: HttpRequest, obj: Community, slug: str, pk: int) -> HttpResponse:
     organization = get_object_or_404(obj.member_organizations, pk=pk)
-    form = forms.MemberOrganizationForm(request.POST or None, instance=organization, community=obj)
-    return _save_form(
+    form = forms.MemberOrganizationForm(form_data(request), instance=organization, community=obj)
+    return form_view(
         request, form,
-        lambda form: services.update_member_organization(organization, actor=request.user, **form.cleaned_data),
+        lambda form: services.update_member_organization(organization, actor=request.user, **form.changes()),
         success_url=_overview(obj) + "#members", success_message=_("構成団体を保存しました。"),
         title=_("構成団体の編集"), crumbs=_community_crumbs(obj, _("構成団体の編集")), cancel_url=_overview(obj),
     )
@@ -214,8 +163,8 @@ def member_edit(request: HttpRequest, obj: Community, slug: str, pk: int) -> Htt
 @require_perm(CHANGE, load=_community)
 def member_delete(request: HttpRequest, obj: Community, slug: str, pk: int) -> HttpResponse:
     organization = get_object_or_404(obj.member_organizations, pk=pk)
-    return _confirm_delete(
-        request, organization, lambda: services.delete_member_organization(organization, actor=request.user),
+    return confirm_delete_view(
+        request, lambda: services.delete_member_organization(organization, actor=request.user),
         label=organization.name, success_url=_overview(obj) + "#members",
         crumbs=_community_crumbs(obj, _("構成団体の削除")),
     )
@@ -242,20 +191,13 @@ def _plan_of(community: Community, pk: int) -> CommunityPlan:
 
 @require_perm(CHANGE, load=_community)
 def plan_create(request: HttpRequest, obj: Community, slug: str) -> HttpResponse:
-    form = forms.CommunityPlanForm(request.POST or None)
-    created: dict[str, CommunityPlan] = {}
-
-    def save(form: Any) -> None:
-        created["plan"] = services.create_community_plan(obj, actor=request.user, **form.changes())
-
-    response = _save_form(
-        request, form, save, success_url=_overview(obj), success_message=_("地域づくり計画を登録しました。"),
+    form = forms.CommunityPlanForm(form_data(request))
+    return form_view(
+        request, form, lambda form: services.create_community_plan(obj, actor=request.user, **form.changes()),
+        success_url=lambda plan: _plan_url(obj, plan), success_message=_("地域づくり計画を登録しました。"),
         title=_("地域づくり計画の登録"), crumbs=_community_crumbs(obj, _("地域づくり計画の登録")),
         cancel_url=_overview(obj),
     )
-    if "plan" in created:
-        return redirect(_plan_url(obj, created["plan"]))
-    return response
 
 
 @require_perm(VIEW, load=_community)
@@ -274,15 +216,13 @@ def plan(request: HttpRequest, obj: Community, slug: str, pk: int) -> HttpRespon
 @require_perm(CHANGE, load=_community)
 def plan_edit(request: HttpRequest, obj: Community, slug: str, pk: int) -> HttpResponse:
     community_plan = _plan_of(obj, pk)
-    form = forms.CommunityPlanForm(request.POST or None, instance=CommunityPlan.objects.get(pk=pk))
-
-    def save(form: Any) -> None:
-        services.update_community_plan(
-            community_plan, actor=request.user, version=form.cleaned_data["version"], **form.changes()
-        )
-
-    return _save_form(
-        request, form, save, success_url=_plan_url(obj, community_plan),
+    form = forms.CommunityPlanForm(form_data(request), instance=community_plan)
+    return form_view(
+        request, form,
+        lambda form: services.update_community_plan(
+            community_plan, actor=request.user, version=form.seen_version, **form.changes()
+        ),
+        success_url=_plan_url(obj, community_plan),
         success_message=_("地域づくり計画を保存しました。"), title=_("地域づくり計画の編集"),
         crumbs=_plan_crumbs(obj, community_plan, _("編集")), cancel_url=_plan_url(obj, community_plan),
     )
@@ -291,10 +231,10 @@ def plan_edit(request: HttpRequest, obj: Community, slug: str, pk: int) -> HttpR
 @require_perm(CHANGE, load=_community)
 def goal_create(request: HttpRequest, obj: Community, slug: str, pk: int) -> HttpResponse:
     community_plan = _plan_of(obj, pk)
-    form = forms.PlanGoalForm(request.POST or None, initial={"order": community_plan.goals.count() + 1})
-    return _save_form(
+    form = forms.PlanGoalForm(form_data(request), initial={"order": community_plan.goals.count() + 1})
+    return form_view(
         request, form,
-        lambda form: services.create_plan_goal(community_plan, actor=request.user, **form.cleaned_data),
+        lambda form: services.create_plan_goal(community_plan, actor=request.user, **form.changes()),
         success_url=_plan_url(obj, community_plan), success_message=_("目標を追加しました。"),
         title=_("目標の追加"), crumbs=_plan_crumbs(obj, community_plan, _("目標の追加")),
         cancel_url=_plan_url(obj, community_plan),
@@ -305,9 +245,9 @@ def goal_create(request: HttpRequest, obj: Community, slug: str, pk: int) -> Htt
 def goal_edit(request: HttpRequest, obj: Community, slug: str, pk: int, goal_pk: int) -> HttpResponse:
     community_plan = _plan_of(obj, pk)
     goal = get_object_or_404(community_plan.goals, pk=goal_pk)
-    form = forms.PlanGoalForm(request.POST or None, instance=goal)
-    return _save_form(
-        request, form, lambda form: services.update_plan_goal(goal, actor=request.user, **form.cleaned_data),
+    form = forms.PlanGoalForm(form_data(request), instance=goal)
+    return form_view(
+        request, form, lambda form: services.update_plan_goal(goal, actor=request.user, **form.changes()),
         success_url=_plan_url(obj, community_plan), success_message=_("目標を保存しました。"),
         title=_("目標の編集"), crumbs=_plan_crumbs(obj, community_plan, _("目標の編集")),
         cancel_url=_plan_url(obj, community_plan),
@@ -318,8 +258,9 @@ def goal_edit(request: HttpRequest, obj: Community, slug: str, pk: int, goal_pk:
 def goal_delete(request: HttpRequest, obj: Community, slug: str, pk: int, goal_pk: int) -> HttpResponse:
     community_plan = _plan_of(obj, pk)
     goal = get_object_or_404(community_plan.goals, pk=goal_pk)
-    return _confirm_delete(
-        request, goal, lambda: services.delete_plan_goal(goal, actor=request.user), label=goal.title,
+    return confirm_delete_view(
+        request, lambda: services.delete_plan_goal(goal, actor=request.user), label=goal.title,
+        consequence=_("この目標の取組は削除されず、「目標なし」の取組になります。"),
         success_url=_plan_url(obj, community_plan), crumbs=_plan_crumbs(obj, community_plan, _("目標の削除")),
     )
 
@@ -327,10 +268,10 @@ def goal_delete(request: HttpRequest, obj: Community, slug: str, pk: int, goal_p
 @require_perm(CHANGE, load=_community)
 def initiative_create(request: HttpRequest, obj: Community, slug: str, pk: int) -> HttpResponse:
     community_plan = _plan_of(obj, pk)
-    form = forms.PlanInitiativeForm(request.POST or None, plan=community_plan)
-    return _save_form(
+    form = forms.PlanInitiativeForm(form_data(request), plan=community_plan)
+    return form_view(
         request, form,
-        lambda form: services.create_plan_initiative(community_plan, actor=request.user, **form.cleaned_data),
+        lambda form: services.create_plan_initiative(community_plan, actor=request.user, **form.changes()),
         success_url=_plan_url(obj, community_plan), success_message=_("取組を追加しました。"),
         title=_("取組の追加"), crumbs=_plan_crumbs(obj, community_plan, _("取組の追加")),
         cancel_url=_plan_url(obj, community_plan),
@@ -341,10 +282,10 @@ def initiative_create(request: HttpRequest, obj: Community, slug: str, pk: int) 
 def initiative_edit(request: HttpRequest, obj: Community, slug: str, pk: int, initiative_pk: int) -> HttpResponse:
     community_plan = _plan_of(obj, pk)
     initiative = get_object_or_404(community_plan.initiatives, pk=initiative_pk)
-    form = forms.PlanInitiativeForm(request.POST or None, instance=initiative, plan=community_plan)
-    return _save_form(
+    form = forms.PlanInitiativeForm(form_data(request), instance=initiative, plan=community_plan)
+    return form_view(
         request, form,
-        lambda form: services.update_plan_initiative(initiative, actor=request.user, **form.cleaned_data),
+        lambda form: services.update_plan_initiative(initiative, actor=request.user, **form.changes()),
         success_url=_plan_url(obj, community_plan), success_message=_("取組を保存しました。"),
         title=_("取組の編集"), crumbs=_plan_crumbs(obj, community_plan, _("取組の編集")),
         cancel_url=_plan_url(obj, community_plan),
@@ -355,8 +296,8 @@ def initiative_edit(request: HttpRequest, obj: Community, slug: str, pk: int, in
 def initiative_delete(request: HttpRequest, obj: Community, slug: str, pk: int, initiative_pk: int) -> HttpResponse:
     community_plan = _plan_of(obj, pk)
     initiative = get_object_or_404(community_plan.initiatives, pk=initiative_pk)
-    return _confirm_delete(
-        request, initiative, lambda: services.delete_plan_initiative(initiative, actor=request.user),
+    return confirm_delete_view(
+        request, lambda: services.delete_plan_initiative(initiative, actor=request.user),
         label=initiative.title, success_url=_plan_url(obj, community_plan),
         crumbs=_plan_crumbs(obj, community_plan, _("取組の削除")),
     )
@@ -365,10 +306,10 @@ def initiative_delete(request: HttpRequest, obj: Community, slug: str, pk: int, 
 @require_perm(CHANGE, load=_community)
 def revision_create(request: HttpRequest, obj: Community, slug: str, pk: int) -> HttpResponse:
     community_plan = _plan_of(obj, pk)
-    form = forms.PlanRevisionForm(request.POST or None)
-    return _save_form(
+    form = forms.PlanRevisionForm(form_data(request))
+    return form_view(
         request, form,
-        lambda form: services.record_plan_revision(community_plan, actor=request.user, **form.cleaned_data),
+        lambda form: services.record_plan_revision(community_plan, actor=request.user, **form.changes()),
         success_url=_plan_url(obj, community_plan), success_message=_("見直しを記録しました。"),
         title=_("計画の見直しの記録"), crumbs=_plan_crumbs(obj, community_plan, _("見直しの記録")),
         cancel_url=_plan_url(obj, community_plan),
@@ -392,10 +333,10 @@ def branch_list(request: HttpRequest) -> HttpResponse:
 
 @require_perm(STRUCTURE)
 def branch_create(request: HttpRequest) -> HttpResponse:
-    form = forms.BranchOfficeForm(request.POST or None)
+    form = forms.BranchOfficeForm(form_data(request))
     list_url = reverse("communities_staff:branch-list")
-    return _save_form(
-        request, form, lambda form: services.create_branch_office(actor=request.user, **form.cleaned_data),
+    return form_view(
+        request, form, lambda form: services.create_branch_office(actor=request.user, **form.changes()),
         success_url=list_url, success_message=_("支所を追加しました。"), title=_("支所の追加"),
         crumbs=_structure_crumbs((_("支所"), list_url), (_("追加"), None)), cancel_url=list_url,
     )
@@ -408,10 +349,10 @@ def _branch(request: HttpRequest, branch: str, **kwargs: Any) -> BranchOffice:
 @require_perm(STRUCTURE)
 def branch_edit(request: HttpRequest, branch: str) -> HttpResponse:
     office = _branch(request, branch)
-    form = forms.BranchOfficeForm(request.POST or None, instance=BranchOffice.objects.get(pk=office.pk))
+    form = forms.BranchOfficeForm(form_data(request), instance=office)
     list_url = reverse("communities_staff:branch-list")
-    return _save_form(
-        request, form, lambda form: services.update_branch_office(office, actor=request.user, **form.cleaned_data),
+    return form_view(
+        request, form, lambda form: services.update_branch_office(office, actor=request.user, **form.changes()),
         success_url=list_url, success_message=_("支所を保存しました。"), title=_("支所の編集"),
         crumbs=_structure_crumbs((_("支所"), list_url), (office.name, None)), cancel_url=list_url,
     )
@@ -427,10 +368,10 @@ def district_list(request: HttpRequest) -> HttpResponse:
 
 @require_perm(STRUCTURE)
 def district_create(request: HttpRequest) -> HttpResponse:
-    form = forms.DistrictForm(request.POST or None)
+    form = forms.DistrictForm(form_data(request))
     list_url = reverse("communities_staff:district-list")
-    return _save_form(
-        request, form, lambda form: services.create_district(actor=request.user, **form.cleaned_data),
+    return form_view(
+        request, form, lambda form: services.create_district(actor=request.user, **form.changes()),
         success_url=list_url, success_message=_("地区を追加しました。"), title=_("地区の追加"),
         crumbs=_structure_crumbs((_("地区と人口・世帯数"), list_url), (_("追加"), None)), cancel_url=list_url,
     )
@@ -439,30 +380,31 @@ def district_create(request: HttpRequest) -> HttpResponse:
 @require_perm(STRUCTURE)
 def district_edit(request: HttpRequest, pk: int) -> HttpResponse:
     district = get_object_or_404(District.objects.select_related("branch_office"), pk=pk)
-    form = forms.DistrictForm(request.POST or None, instance=District.objects.get(pk=pk))
+    form = forms.DistrictForm(form_data(request), instance=district)
     list_url = reverse("communities_staff:district-list")
-    if request.method == "POST":
-        return _save_form(
-            request, form, lambda form: services.update_district(district, actor=request.user, **form.cleaned_data),
-            success_url=list_url, success_message=_("地区を保存しました。"), title=_("地区の編集"),
-            crumbs=_structure_crumbs((_("地区と人口・世帯数"), list_url), (district.name, None)), cancel_url=list_url,
-        )
-    return render(request, "communities/staff/district_edit.html", {
-        "form": form, "district": district, "figures": district.figures.order_by("-fiscal_year"),
-        "title": _("地区の編集"), "cancel_url": list_url,
-        "crumbs": _structure_crumbs((_("地区と人口・世帯数"), list_url), (district.name, None)),
-    })
+    return form_view(
+        request, form, lambda form: services.update_district(district, actor=request.user, **form.changes()),
+        success_url=list_url, success_message=_("地区を保存しました。"), title=_("地区の編集"),
+        crumbs=_structure_crumbs((_("地区と人口・世帯数"), list_url), (district.name, None)), cancel_url=list_url,
+        template="communities/staff/district_edit.html",
+        context={"district": district, "figures": district.figures.order_by("-fiscal_year")},
+    )
 
 
 @require_perm(STRUCTURE)
 def district_figure_create(request: HttpRequest, pk: int) -> HttpResponse:
     district = get_object_or_404(District, pk=pk)
-    form = forms.DistrictFigureForm(request.POST or None, district=district)
+    form = forms.DistrictFigureForm(form_data(request), district=district)
     edit_url = reverse("communities_staff:district-edit", args=[district.pk])
-    return _save_form(
-        request, form,
-        lambda form: services.create_district_figure(district, actor=request.user, **form.cleaned_data),
-        success_url=edit_url, success_message=_("人口・世帯数を登録しました。"),
+
+    def save(form: Any) -> Any:
+        try:
+            return services.create_district_figure(district, actor=request.user, **form.changes())
+        except services.DuplicateFigure as error:  # recorded since the form checked: say it at the year
+            raise ValidationError({"fiscal_year": error.message}) from error
+
+    return form_view(
+        request, form, save, success_url=edit_url, success_message=_("人口・世帯数を登録しました。"),
         title=_("%(name)sの人口・世帯数の登録") % {"name": district.name},
         crumbs=_structure_crumbs((_("地区と人口・世帯数"), reverse("communities_staff:district-list")),
                                  (district.name, edit_url), (_("人口・世帯数の登録"), None)),
@@ -474,16 +416,14 @@ def district_figure_create(request: HttpRequest, pk: int) -> HttpResponse:
 def district_figure_edit(request: HttpRequest, pk: int, fiscal_year: int) -> HttpResponse:
     district = get_object_or_404(District, pk=pk)
     figure = get_object_or_404(DistrictFigure, district=district, fiscal_year=fiscal_year)
-    form = forms.DistrictFigureForm(request.POST or None, instance=figure, district=district)
+    form = forms.DistrictFigureForm(form_data(request), instance=figure, district=district)
     edit_url = reverse("communities_staff:district-edit", args=[district.pk])
-    return _save_form(
+    return form_view(
         request, form,
-        lambda form: services.update_district_figure(figure, actor=request.user, **form.cleaned_data),
+        lambda form: services.update_district_figure(figure, actor=request.user, **form.changes()),
         success_url=edit_url, success_message=_("人口・世帯数を保存しました。"),
         title=_("%(name)s %(year)sの人口・世帯数") % {"name": district.name, "year": figure.fiscal_year_obj.label},
         crumbs=_structure_crumbs((_("地区と人口・世帯数"), reverse("communities_staff:district-list")),
                                  (district.name, edit_url), (figure.fiscal_year_obj.label, None)),
         cancel_url=edit_url,
     )
-
-

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.editing import ServiceForm
 from kyodo.fiscal_years import fiscal_year_choices
 from kyodo.grants.entitlements import Parameters
 from kyodo.grants.models import ExpenseCategory, GrantProgram, ProgramRule, RoundingUnit
@@ -15,12 +16,17 @@ from kyodo.grants.services import RULE_FIELDS, validate_rule
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class RuleForm(forms.ModelForm):
-    """A program's rule for a fiscal year. On create, program and fiscal year are chosen too."""
+class RuleForm(ServiceForm):
+    """A program's rule for a fiscal year. On create, program and fiscal year are chosen too.
+
+    The rule's checks are ``validate_rule``'s, here and in the service, which also refuses a
+    second rule for a year: the model's own checks would only repeat them less clearly.
+    """
+
+    validate_model = False
 
     program = forms.ModelChoiceField(label=_("補助金制度"), queryset=GrantProgram.objects.all())
     fiscal_year = forms.TypedChoiceField(label=_("年度"), coerce=int, choices=())
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     class Meta:
         model = ProgramRule
@@ -40,9 +46,6 @@ class RuleForm(forms.ModelForm):
             self.fields[name].queryset = ExpenseCategory.objects.all()  # type: ignore[attr-defined]
         if self.instance.pk:
             del self.fields["program"], self.fields["fiscal_year"]
-            self.fields["version"].initial = self.instance.version
-        else:
-            del self.fields["version"]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -53,13 +56,10 @@ class RuleForm(forms.ModelForm):
                     self.add_error(name, message)
         return cleaned
 
-    def _post_clean(self) -> None:
-        # The service validates and saves; do not let the ModelForm assign to the instance.
-        pass
-
     def values(self) -> dict[str, Any]:
-        data = dict(self.cleaned_data)
-        data.pop("program", None), data.pop("fiscal_year", None), data.pop("version", None)
+        """The rule's values for the service: without program and year, the categories as lists."""
+        data = self.changes()
+        data.pop("program", None), data.pop("fiscal_year", None)
         data["eligible_categories"] = list(data.get("eligible_categories") or [])
         data["ineligible_categories"] = list(data.get("ineligible_categories") or [])
         return data

@@ -11,10 +11,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kyodo.communities.models import FISCAL_YEAR_VALIDATORS
-from kyodo.fiscal_years import FiscalYear
+from kyodo.demo_data import DemoData
+from kyodo.fiscal_years import FiscalYear, FiscalYearField
 from kyodo.grants.entitlements import Parameters
 from kyodo.grants.states import ApplicationStatus
+from kyodo.locking import Versioned
 from kyodo.workflows.models import TransitionRecord
 
 
@@ -79,13 +80,13 @@ class ExpenseCategory(models.Model):
         return self.name
 
 
-class ProgramRule(models.Model):
+class ProgramRule(DemoData, Versioned):
     """A program's rule for one fiscal year: window, expenses, amount formula, budget."""
 
     program = models.ForeignKey(
         GrantProgram, verbose_name=_("補助金制度"), on_delete=models.PROTECT, related_name="rules"
     )
-    fiscal_year = models.PositiveSmallIntegerField(_("年度"), validators=FISCAL_YEAR_VALIDATORS)
+    fiscal_year = FiscalYearField(_("年度"))
     application_opens_on = models.DateField(_("申請受付開始日"))
     application_closes_on = models.DateField(_("申請受付終了日"))
     base_yen = models.PositiveIntegerField(_("基本額(円)"), default=0)
@@ -113,8 +114,6 @@ class ProgramRule(models.Model):
     ineligible_categories = models.ManyToManyField(
         ExpenseCategory, verbose_name=_("補助対象外経費"), blank=True, related_name="ineligible_in"
     )
-    is_demo_data = models.BooleanField(_("デモデータ"), default=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[eligible_categories, ineligible_categories])
@@ -166,7 +165,7 @@ class SimulationScenario(models.Model):
     program = models.ForeignKey(
         GrantProgram, verbose_name=_("補助金制度"), on_delete=models.PROTECT, related_name="scenarios"
     )
-    fiscal_year = models.PositiveSmallIntegerField(_("基準年度"), validators=FISCAL_YEAR_VALIDATORS)
+    fiscal_year = FiscalYearField(_("基準年度"))
     name = models.CharField(_("案の名称"), max_length=100)
     base_yen = models.PositiveIntegerField(_("基本額(円)"))
     per_household_yen = models.PositiveIntegerField(_("世帯数割(1世帯あたり円)"))
@@ -219,7 +218,7 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
         return APPLICATIONS.queryset(user, self)  # type: ignore[return-value]
 
 
-class Application(models.Model):
+class Application(Versioned):
     """申請: a community's application to a program for one fiscal year, with its expense lines."""
 
     program = models.ForeignKey(
@@ -232,7 +231,7 @@ class Application(models.Model):
         "communities.Community", verbose_name=_("地域協働体"), on_delete=models.PROTECT,
         related_name="grant_applications",
     )
-    fiscal_year = models.PositiveSmallIntegerField(_("年度"), validators=FISCAL_YEAR_VALIDATORS)
+    fiscal_year = FiscalYearField(_("年度"))
     title = models.CharField(_("事業名"), max_length=200)
     purpose = models.TextField(_("事業の目的・内容"), blank=True)
     planned_initiatives = models.ManyToManyField(
@@ -242,7 +241,6 @@ class Application(models.Model):
     status = models.CharField(
         _("状態"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
     requested_yen = models.PositiveBigIntegerField(_("申請額(円)"), default=0)
     prepared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("作成者"), on_delete=models.PROTECT, related_name="+"

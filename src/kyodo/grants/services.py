@@ -18,6 +18,7 @@ from kyodo.fiscal_years import FiscalYear
 from kyodo.grants.entitlements import ROUNDING_UNITS, Parameters
 from kyodo.grants.models import ExpenseCategory, GrantProgram, ProgramRule, SimulationScenario
 from kyodo.locking import claim_version
+from kyodo.workflows import InvalidTransition
 
 RULE_FIELDS = (
     "application_opens_on",
@@ -35,8 +36,8 @@ RULE_FIELDS = (
 AMOUNT_FIELDS = ("base_yen", "per_household_yen", "per_resident_yen", "cap_yen", "budget_yen")
 
 
-class RuleLocked(Exception):
-    """The fiscal year already has applications: its rule is never overwritten."""
+class RuleLocked(InvalidTransition):
+    """The fiscal year already has applications: its rule is never overwritten (a state, answered 409)."""
 
     @property
     def message(self) -> str:

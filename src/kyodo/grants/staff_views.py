@@ -5,23 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kyodo.access import require_perm
 from kyodo.communities.models import Community
 from kyodo.communities.queries import communities_in_scope
 from kyodo.downloads import Column, download, xlsx_response
+from kyodo.editing import form_data, form_view
 from kyodo.fiscal_years import FiscalYear
-from kyodo.forms_http import CONFLICT, form_status
+from kyodo.forms_http import form_status
 from kyodo.grants import forms, queries, services
 from kyodo.grants.entitlements import ROUNDING_LABELS, Parameters
 from kyodo.grants.models import Application, GrantProgram, ProgramRule, SimulationScenario
-from kyodo.locking import StaleObject
 
 VIEW = "grants.view_grants"
 MANAGE = "grants.manage_rules"
@@ -53,18 +53,9 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _rule_form_page(request: HttpRequest, form: Any, *, title: str, status: int = 200) -> HttpResponse:
-    return render(
-        request,
-        "grants/staff/rule_form.html",
-        {
-            "form": form,
-            "title": title,
-            "crumbs": _crumbs((title, None)),
-            "cancel_url": reverse("grants_staff:index"),
-        },
-        status=status,
-    )
+RULE_INTRO = gettext_lazy(
+    "金額は円単位の整数です。世帯数割・人口割は地区のその年度の世帯数・人口に掛けます。申請があった年度のルールは変更できません。"
+)
 
 
 @require_perm(MANAGE)
@@ -76,56 +67,35 @@ def rule_create(request: HttpRequest) -> HttpResponse:
         latest = program.rules.order_by("-fiscal_year").first()
         if latest:
             initial["fiscal_year"] = latest.fiscal_year + 1
-    form = forms.RuleForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            rule = services.create_rule(
-                form.cleaned_data["program"],
-                actor=request.user,
-                fiscal_year=form.cleaned_data["fiscal_year"],
-                **form.values(),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("%(rule)sのルールを作成しました。") % {"rule": rule})
-            return redirect("grants_staff:index")
-    return _rule_form_page(request, form, title=_("年度別ルールの作成"), status=form_status(form))
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)
+    title = _("年度別ルールの作成")
+    return form_view(
+        request, forms.RuleForm(form_data(request), initial=initial),
+        lambda form: services.create_rule(
+            form.cleaned_data["program"], actor=request.user, fiscal_year=form.cleaned_data["fiscal_year"],
+            **form.values(),
+        ),
+        success_url=reverse("grants_staff:index"),
+        success_message=lambda rule: _("%(rule)sのルールを作成しました。") % {"rule": rule},
+        title=title, crumbs=_crumbs((title, None)), cancel_url=reverse("grants_staff:index"),
+        context={"intro": RULE_INTRO},
+    )
 
 
 @require_perm(MANAGE)
 def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
     rule = get_object_or_404(ProgramRule.objects.select_related("program"), pk=pk)
-    form = forms.RuleForm(request.POST or None, instance=rule)
-    title = _("%(rule)sのルールの編集") % {"rule": rule}
     if rule.is_locked:
         messages.warning(request, str(services.RuleLocked()))
-    status = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_rule(
-                ProgramRule.objects.get(pk=rule.pk),
-                actor=request.user,
-                version=form.cleaned_data["version"],
-                **form.values(),
-            )
-        except StaleObject as error:
-            form.add_error(None, error.message)
-            status = CONFLICT
-        except services.RuleLocked as error:
-            form.add_error(None, error.message)
-            status = CONFLICT
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("ルールを保存しました。"))
-            return redirect("grants_staff:index")
-    return _rule_form_page(request, form, title=title, status=status or form_status(form))
+    title = _("%(rule)sのルールの編集") % {"rule": rule}
+    return form_view(
+        request, forms.RuleForm(form_data(request), instance=rule),
+        lambda form: services.update_rule(
+            ProgramRule.objects.get(pk=rule.pk), actor=request.user, version=form.seen_version, **form.values()
+        ),
+        success_url=reverse("grants_staff:index"), success_message=_("ルールを保存しました。"),
+        title=title, crumbs=_crumbs((title, None)), cancel_url=reverse("grants_staff:index"),
+        context={"intro": RULE_INTRO},
+    )
 
 
 @require_perm(VIEW)

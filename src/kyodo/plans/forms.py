@@ -1,7 +1,7 @@
 """Forms for the city's plan editing. They validate input in Japanese; services do the writing.
 
-Plain forms (not ModelForms): a ModelForm copies its input onto the instance while validating,
-and the services compare the stored values with the new ones to record what changed.
+ServiceForms: the object a form is built from stays as loaded, since the services compare the
+stored values with the new ones to record what changed.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 
+from kyodo.editing import ServiceForm
 from kyodo.fiscal_years import FiscalYear, fiscal_year_choices
 from kyodo.plans import queries
 from kyodo.plans.models import Department, Measure, MeasureSchedule, Policy, PromotionPlan
@@ -21,13 +22,23 @@ def _plan_year_choices() -> list[tuple[int, str]]:
     return fiscal_year_choices(2000, FiscalYear.current().year + 10)
 
 
-class VersionedForm(forms.Form):
-    """A form for an object under optimistic locking: the version the user saw travels with it."""
+PLAN_FIELDS = (
+    "title", "subtitle", "start_fiscal_year", "end_fiscal_year", "adopted_on", "aim_title", "aim_text",
+    "background", "purpose", "positioning", "is_current",
+)
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+class PlansForm(ServiceForm):
+    """The plans forms check their input themselves; the services check it again as they write.
+
+    Not the model's checks: they would refuse making a plan current while another one is,
+    where the service releases the previous one.
+    """
+
+    validate_model = False
 
 
-class PlanForm(VersionedForm):
+class PlanForm(PlansForm):
     title = forms.CharField(label="計画名", max_length=200)
     subtitle = forms.CharField(label="副題・愛称", max_length=200, required=False)
     start_fiscal_year = forms.TypedChoiceField(label="開始年度", coerce=int, choices=_plan_year_choices)
@@ -46,11 +57,9 @@ class PlanForm(VersionedForm):
         help_text="現行計画は1つだけです。この計画を現行にすると、それまでの現行計画は現行でなくなります。",
     )
 
-    def __init__(self, *args: Any, plan: PromotionPlan | None = None, **kwargs: Any) -> None:
-        self.plan = plan
-        if plan is not None and "initial" not in kwargs:
-            kwargs["initial"] = {name: getattr(plan, name) for name in PLAN_FIELDS} | {"version": plan.version}
-        super().__init__(*args, **kwargs)
+    class Meta:
+        model = PromotionPlan
+        fields = PLAN_FIELDS
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -58,7 +67,7 @@ class PlanForm(VersionedForm):
         if start is not None and end is not None:
             if end < start:
                 self.add_error("end_fiscal_year", "終了年度は開始年度以降にしてください。")
-            elif self.plan is not None and queries.schedules_outside(self.plan, start, end).exists():
+            elif self.instance.pk is not None and queries.schedules_outside(self.instance, start, end).exists():
                 self.add_error(
                     "start_fiscal_year",
                     "この期間では、計画期間の外になる実施年度があります。先に施策・事業の実施年度を変更してください。",
@@ -66,19 +75,9 @@ class PlanForm(VersionedForm):
         return data
 
 
-PLAN_FIELDS = (
-    "title", "subtitle", "start_fiscal_year", "end_fiscal_year", "adopted_on", "aim_title", "aim_text",
-    "background", "purpose", "positioning", "is_current",
-)
-
-
 class PlanCreateForm(PlanForm):
     number = forms.IntegerField(label="次数", min_value=1, max_value=99, help_text="第3次計画なら 3")
     field_order = ["number"]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        del self.fields["version"]
 
     def clean_number(self) -> int:
         number: int = self.cleaned_data["number"]
@@ -87,22 +86,21 @@ class PlanCreateForm(PlanForm):
         return number
 
 
-class PolicyForm(VersionedForm):
+class PolicyForm(PlansForm):
     """A policy's texts; ``version`` is its plan's."""
 
     number = forms.IntegerField(label="番号", min_value=1, max_value=99, help_text="(1)なら 1")
     title = forms.CharField(label="基本方針", max_length=200)
     description = forms.CharField(label="説明", required=False, widget=TEXTAREA)
 
-    def __init__(self, *args: Any, plan: PromotionPlan, policy: Policy | None = None, **kwargs: Any) -> None:
-        self.plan, self.policy = plan, policy
-        if "initial" not in kwargs:
-            kwargs["initial"] = {"version": plan.version}
-            if policy is not None:
-                kwargs["initial"] |= {"number": policy.number, "title": policy.title,
-                                      "description": policy.description}
-        super().__init__(*args, **kwargs)
-        if policy is not None:
+    class Meta:
+        model = Policy
+        fields = ["number", "title", "description"]
+
+    def __init__(self, *args: Any, plan: PromotionPlan, **kwargs: Any) -> None:
+        self.plan = plan
+        super().__init__(*args, version_of=plan, **kwargs)
+        if self.instance.pk is not None:
             del self.fields["number"]  # URLs name a policy by its number
 
     def clean_number(self) -> int:
@@ -112,7 +110,7 @@ class PolicyForm(VersionedForm):
         return number
 
 
-class MeasureForm(forms.Form):
+class MeasureForm(PlansForm):
     number = forms.IntegerField(label="事業番号", min_value=1, max_value=999)
     title = forms.CharField(label="施策・事業", max_length=200)
     content = forms.CharField(label="事業内容", required=False, widget=TEXTAREA)
@@ -124,19 +122,15 @@ class MeasureForm(forms.Form):
         label="連携先", max_length=200, required=False,
         help_text="所管課とともに事業を担う団体や部署(例: いちのせき市民活動センター)",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def __init__(self, *args: Any, plan: PromotionPlan, measure: Measure | None = None, **kwargs: Any) -> None:
+    class Meta:
+        model = Measure
+        fields = ["number", "title", "content", "department", "partner"]
+
+    def __init__(self, *args: Any, plan: PromotionPlan, **kwargs: Any) -> None:
         self.plan = plan
-        if "initial" not in kwargs and measure is not None:
-            kwargs["initial"] = {
-                "number": measure.number, "title": measure.title, "content": measure.content,
-                "department": measure.department_id, "partner": measure.partner, "version": measure.version,
-            }
         super().__init__(*args, **kwargs)
-        if measure is None:
-            del self.fields["version"]
-        else:
+        if self.instance.pk is not None:
             del self.fields["number"]  # URLs name a measure by its number
 
     def clean_number(self) -> int:
@@ -146,23 +140,21 @@ class MeasureForm(forms.Form):
         return number
 
 
-class ScheduleForm(VersionedForm):
+class ScheduleForm(PlansForm):
     """One cell of a measure's schedule; ``version`` is the measure's."""
 
     start_fiscal_year = forms.TypedChoiceField(label="開始年度", coerce=int)
     end_fiscal_year = forms.TypedChoiceField(label="終了年度", coerce=int)
     text = forms.CharField(label="実施内容", max_length=300, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args: Any, measure: Measure, schedule: MeasureSchedule | None = None,
-                 **kwargs: Any) -> None:
-        self.measure, self.schedule = measure, schedule
+    class Meta:
+        model = MeasureSchedule
+        fields = ["start_fiscal_year", "end_fiscal_year", "text"]
+
+    def __init__(self, *args: Any, measure: Measure, **kwargs: Any) -> None:
+        self.measure = measure
         plan = measure.policy.plan
-        if "initial" not in kwargs:
-            kwargs["initial"] = {"version": measure.version}
-            if schedule is not None:
-                kwargs["initial"] |= {"start_fiscal_year": schedule.start_fiscal_year,
-                                      "end_fiscal_year": schedule.end_fiscal_year, "text": schedule.text}
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, version_of=measure, **kwargs)
         choices = [(fy.year, fy.label) for fy in plan.fiscal_years]
         help_text = f"計画期間({plan.period_label})の中から選んでください。"
         for name in ("start_fiscal_year", "end_fiscal_year"):
@@ -182,8 +174,8 @@ class ScheduleForm(VersionedForm):
         overlapping = MeasureSchedule.objects.filter(
             measure=self.measure, start_fiscal_year__lte=end, end_fiscal_year__gte=start
         )
-        if self.schedule is not None:
-            overlapping = overlapping.exclude(pk=self.schedule.pk)
+        if self.instance.pk is not None:
+            overlapping = overlapping.exclude(pk=self.instance.pk)
         other = overlapping.first()
         if other is not None:
             self.add_error(
@@ -193,26 +185,20 @@ class ScheduleForm(VersionedForm):
         return data
 
 
-class DeleteForm(VersionedForm):
-    """Confirm a deletion; ``version`` is the parent object's."""
-
-
-class DepartmentForm(forms.Form):
+class DepartmentForm(PlansForm):
     name = forms.CharField(label="名称", max_length=100)
     division = forms.CharField(label="部", max_length=100, required=False)
     order = forms.IntegerField(label="表示順", min_value=0, max_value=32767, initial=0)
 
-    def __init__(self, *args: Any, department: Department | None = None, **kwargs: Any) -> None:
-        self.department = department
-        if department is not None and "initial" not in kwargs:
-            kwargs["initial"] = {"name": department.name, "division": department.division, "order": department.order}
-        super().__init__(*args, **kwargs)
+    class Meta:
+        model = Department
+        fields = ["name", "division", "order"]
 
     def clean_name(self) -> str:
         name: str = self.cleaned_data["name"].strip()
         others = Department.objects.filter(name=name)
-        if self.department is not None:
-            others = others.exclude(pk=self.department.pk)
+        if self.instance.pk is not None:
+            others = others.exclude(pk=self.instance.pk)
         if others.exists():
             raise forms.ValidationError(f"「{name}」は既に登録されています。")
         return name

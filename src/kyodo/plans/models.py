@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kyodo.fiscal_years import FiscalYear
+from kyodo.fiscal_years import FiscalYear, FiscalYearField
 from kyodo.japanese_era import OutOfEraRange, era_of, era_year_label
-
-FISCAL_YEAR_VALIDATORS = [MinValueValidator(1989), MaxValueValidator(2100)]
+from kyodo.locking import Versioned
 
 
 class Department(models.Model):
@@ -33,14 +31,14 @@ class Department(models.Model):
         return self.name
 
 
-class PromotionPlan(models.Model):
+class PromotionPlan(Versioned):
     """一関市地域協働推進計画 (第n次): the city's multi-year plan."""
 
     number = models.PositiveSmallIntegerField(_("次数"), unique=True, help_text=_("第1次計画なら 1"))
     title = models.CharField(_("計画名"), max_length=200)
     subtitle = models.CharField(_("副題・愛称"), max_length=200, blank=True)
-    start_fiscal_year = models.PositiveSmallIntegerField(_("開始年度"), validators=FISCAL_YEAR_VALIDATORS)
-    end_fiscal_year = models.PositiveSmallIntegerField(_("終了年度"), validators=FISCAL_YEAR_VALIDATORS)
+    start_fiscal_year = FiscalYearField(_("開始年度"))
+    end_fiscal_year = FiscalYearField(_("終了年度"))
     adopted_on = models.DateField(_("策定日"), null=True, blank=True)
     background = models.TextField(_("取組の経過"), blank=True)
     purpose = models.TextField(_("目的"), blank=True)
@@ -48,7 +46,6 @@ class PromotionPlan(models.Model):
     aim_title = models.CharField(_("目指す姿"), max_length=200, blank=True)
     aim_text = models.TextField(_("目指す姿(説明)"), blank=True)
     is_current = models.BooleanField(_("現行計画"), default=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -155,7 +152,7 @@ class Policy(models.Model):
         return f"({self.number}) {self.title}"
 
 
-class Measure(models.Model):
+class Measure(Versioned):
     """施策・事業: one of the numbered measures under a policy (事業1–16)."""
 
     policy = models.ForeignKey(Policy, verbose_name=_("基本方針"), on_delete=models.CASCADE, related_name="measures")
@@ -170,7 +167,6 @@ class Measure(models.Model):
         _("連携先"), max_length=200, blank=True,
         help_text=_("所管課とともに事業を担う団体や部署(例: いちのせき市民活動センター)"),
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -190,8 +186,8 @@ class MeasureSchedule(models.Model):
     """実施年度: what a measure does over a run of fiscal years (one cell of the plan's table)."""
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="schedules")
-    start_fiscal_year = models.PositiveSmallIntegerField(_("開始年度"), validators=FISCAL_YEAR_VALIDATORS)
-    end_fiscal_year = models.PositiveSmallIntegerField(_("終了年度"), validators=FISCAL_YEAR_VALIDATORS)
+    start_fiscal_year = FiscalYearField(_("開始年度"))
+    end_fiscal_year = FiscalYearField(_("終了年度"))
     text = models.CharField(_("実施内容"), max_length=300)
 
     history = HistoricalRecords()

@@ -1,76 +1,24 @@
 """The city's editing of promotion plans (/staff/plans/): city administrators only.
 
-Each view parses a form, calls one service and redirects (POST/redirect/GET) with a message;
-invalid input or a conflicting edit re-renders the form with the reason, and nothing is saved.
+Each view builds a form and hands it, with one service call, to the editing kit: a valid form is
+saved and redirected (POST/redirect/GET) with a message; invalid input or a conflicting edit
+shows the form again with the reason, and nothing is saved.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from django import forms
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from kyodo.access import require_perm
-from kyodo.forms_http import CONFLICT, form_status
-from kyodo.locking import StaleObject
+from kyodo.editing import confirm_delete_view, form_data, form_view
 from kyodo.plans import queries, services
-from kyodo.plans.forms import (
-    DeleteForm,
-    DepartmentForm,
-    MeasureForm,
-    PlanCreateForm,
-    PlanForm,
-    PolicyForm,
-    ScheduleForm,
-)
-from kyodo.plans.models import Measure, PromotionPlan
+from kyodo.plans.forms import DepartmentForm, MeasureForm, PlanCreateForm, PlanForm, PolicyForm, ScheduleForm
+from kyodo.plans.models import Measure, MeasureSchedule, PromotionPlan
 
 MANAGE = "plans.manage_plans"
-
-
-def _add_errors(form: forms.Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _submit(request: HttpRequest, form: forms.Form, action: Callable[[dict[str, Any]], Any], *,
-            success: str, next_url: Callable[[Any], str]) -> HttpResponse | None:
-    """Run ``action`` with a valid form's data; a redirect on success, None to re-render the form.
-
-    A conflicting edit marks the form (``_status``) so that its page answers 409, not 422.
-    """
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        result = action(form.cleaned_data)
-    except StaleObject as error:
-        form.add_error(None, str(error.message))
-        form._status = CONFLICT  # type: ignore[attr-defined]
-        return None
-    except ValidationError as error:
-        _add_errors(form, error)
-        return None
-    messages.success(request, success)
-    return redirect(next_url(result))
-
-
-def _status(form: forms.Form) -> int:
-    """The status of a re-rendered form page: 200 blank, 422 refused input, 409 a conflicting edit."""
-    return getattr(form, "_status", None) or form_status(form)
-
-
-def _data(request: HttpRequest) -> Any:
-    """The POSTed data, or None for a GET (an unbound form)."""
-    return request.POST if request.method == "POST" else None
 
 
 def _crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
@@ -81,10 +29,8 @@ def _plan_crumb(plan: PromotionPlan) -> tuple[str, str]:
     return (plan.title, reverse("plans_staff:plan-detail", args=[plan.number]))
 
 
-def _form_page(request: HttpRequest, form: forms.Form, *, title: str, crumbs: list[tuple[str, str]],
-               cancel_url: str, **extra: Any) -> HttpResponse:
-    context = {"form": form, "title": title, "crumbs": [*crumbs, (title, "")], "cancel_url": cancel_url, **extra}
-    return render(request, "plans/staff/form.html", context, status=_status(form))
+def _plan_url(plan: PromotionPlan) -> str:
+    return reverse("plans_staff:plan-detail", args=[plan.number])
 
 
 # --- Plans -----------------------------------------------------------------------------------
@@ -100,14 +46,13 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_perm(MANAGE)
 def plan_create(request: HttpRequest) -> HttpResponse:
-    form = PlanCreateForm(_data(request))
-    done = _submit(
-        request, form, lambda data: services.create_plan(actor=request.user, **data),
-        success="推進計画を登録しました。続けて基本方針を追加してください。",
-        next_url=lambda plan: reverse("plans_staff:plan-detail", args=[plan.number]),
+    title = "推進計画の登録"
+    return form_view(
+        request, PlanCreateForm(form_data(request)),
+        lambda form: services.create_plan(actor=request.user, **form.changes()),
+        success_url=_plan_url, success_message="推進計画を登録しました。続けて基本方針を追加してください。",
+        title=title, crumbs=_crumbs((title, "")), cancel_url=reverse("plans_staff:index"),
     )
-    return done or _form_page(request, form, title="推進計画の登録", crumbs=_crumbs(),
-                              cancel_url=reverse("plans_staff:index"))
 
 
 @require_perm(MANAGE)
@@ -123,14 +68,13 @@ def plan_detail(request: HttpRequest, number: int) -> HttpResponse:
 @require_perm(MANAGE)
 def plan_edit(request: HttpRequest, number: int) -> HttpResponse:
     plan = queries.plan_header(number)
-    form = PlanForm(_data(request), plan=plan)
-    done = _submit(
-        request, form, lambda data: services.update_plan(plan, actor=request.user, **data),
-        success="推進計画を更新しました。",
-        next_url=lambda plan: reverse("plans_staff:plan-detail", args=[plan.number]),
+    title = "計画の編集"
+    return form_view(
+        request, PlanForm(form_data(request), instance=plan),
+        lambda form: services.update_plan(plan, actor=request.user, version=form.seen_version, **form.changes()),
+        success_url=_plan_url, success_message="推進計画を更新しました。",
+        title=title, crumbs=_crumbs(_plan_crumb(plan), (title, "")), cancel_url=_plan_url(plan),
     )
-    return done or _form_page(request, form, title="計画の編集", crumbs=_crumbs(_plan_crumb(plan)),
-                              cancel_url=reverse("plans_staff:plan-detail", args=[plan.number]))
 
 
 # --- Policies --------------------------------------------------------------------------------
@@ -139,47 +83,29 @@ def plan_edit(request: HttpRequest, number: int) -> HttpResponse:
 @require_perm(MANAGE)
 def policy_create(request: HttpRequest, number: int) -> HttpResponse:
     plan = queries.plan_header(number)
-    form = PolicyForm(_data(request), plan=plan)
-    done = _submit(
-        request, form, lambda data: services.create_policy(plan, actor=request.user, **data),
-        success="基本方針を追加しました。",
-        next_url=lambda policy: reverse("plans_staff:plan-detail", args=[plan.number]),
+    title = "基本方針の追加"
+    return form_view(
+        request, PolicyForm(form_data(request), plan=plan),
+        lambda form: services.create_policy(plan, actor=request.user, version=form.seen_version, **form.changes()),
+        success_url=_plan_url(plan), success_message="基本方針を追加しました。",
+        title=title, crumbs=_crumbs(_plan_crumb(plan), (title, "")), cancel_url=_plan_url(plan),
     )
-    return done or _form_page(request, form, title="基本方針の追加", crumbs=_crumbs(_plan_crumb(plan)),
-                              cancel_url=reverse("plans_staff:plan-detail", args=[plan.number]))
 
 
 @require_perm(MANAGE)
 def policy_edit(request: HttpRequest, number: int, policy: int) -> HttpResponse:
     found = queries.policy_by_number(number, policy)
     plan = found.plan
-    form = PolicyForm(_data(request), plan=plan, policy=found)
-    done = _submit(
-        request, form, lambda data: services.update_policy(found, actor=request.user, **data),
-        success="基本方針を更新しました。",
-        next_url=lambda policy: reverse("plans_staff:plan-detail", args=[plan.number]),
+    title = f"基本方針({found.number})の編集"
+    return form_view(
+        request, PolicyForm(form_data(request), plan=plan, instance=found),
+        lambda form: services.update_policy(found, actor=request.user, version=form.seen_version, **form.changes()),
+        success_url=_plan_url(plan), success_message="基本方針を更新しました。",
+        title=title, crumbs=_crumbs(_plan_crumb(plan), (title, "")), cancel_url=_plan_url(plan),
     )
-    return done or _form_page(request, form, title=f"基本方針({found.number})の編集",
-                              crumbs=_crumbs(_plan_crumb(plan)),
-                              cancel_url=reverse("plans_staff:plan-detail", args=[plan.number]))
 
 
 # --- Measures and their schedules -----------------------------------------------------------
-
-
-@require_perm(MANAGE)
-def measure_create(request: HttpRequest, number: int, policy: int) -> HttpResponse:
-    found = queries.policy_by_number(number, policy)
-    plan = found.plan
-    form = MeasureForm(_data(request), plan=plan)
-    done = _submit(
-        request, form, lambda data: services.create_measure(found, actor=request.user, **data),
-        success="施策・事業を追加しました。続けて実施年度を追加してください。",
-        next_url=lambda measure: reverse("plans_staff:measure-edit", args=[plan.number, measure.number]),
-    )
-    return done or _form_page(request, form, title=f"基本方針({found.number})に施策・事業を追加",
-                              crumbs=_crumbs(_plan_crumb(plan)),
-                              cancel_url=reverse("plans_staff:plan-detail", args=[plan.number]))
 
 
 def _measure_url(plan_number: int, measure_number: int) -> str:
@@ -190,83 +116,97 @@ def _measure_crumb(measure: Measure) -> tuple[str, str]:
     return (f"事業{measure.number}", _measure_url(measure.policy.plan.number, measure.number))
 
 
+def _measure_eyebrow(measure: Measure) -> dict[str, str]:
+    return {"eyebrow": f"{_('事業')}{measure.number} {measure.title}"}
+
+
+@require_perm(MANAGE)
+def measure_create(request: HttpRequest, number: int, policy: int) -> HttpResponse:
+    found = queries.policy_by_number(number, policy)
+    plan = found.plan
+    title = f"基本方針({found.number})に施策・事業を追加"
+    return form_view(
+        request, MeasureForm(form_data(request), plan=plan),
+        lambda form: services.create_measure(found, actor=request.user, **form.changes()),
+        success_url=lambda measure: _measure_url(plan.number, measure.number),
+        success_message="施策・事業を追加しました。続けて実施年度を追加してください。",
+        title=title, crumbs=_crumbs(_plan_crumb(plan), (title, "")), cancel_url=_plan_url(plan),
+    )
+
+
 @require_perm(MANAGE)
 def measure_edit(request: HttpRequest, number: int, measure: int) -> HttpResponse:
     found = queries.measure_by_number(number, measure)
     plan = found.policy.plan
-    form = MeasureForm(_data(request), plan=plan, measure=found)
-    done = _submit(
-        request, form, lambda data: services.update_measure(found, actor=request.user, **data),
-        success="施策・事業を更新しました。",
-        next_url=lambda measure: _measure_url(plan.number, measure.number),
+    title = f"事業{found.number}の編集"
+    return form_view(
+        request, MeasureForm(form_data(request), plan=plan, instance=found),
+        lambda form: services.update_measure(found, actor=request.user, version=form.seen_version, **form.changes()),
+        success_url=lambda measure: _measure_url(plan.number, measure.number),
+        success_message="施策・事業を更新しました。",
+        title=title, crumbs=_crumbs(_plan_crumb(plan), (title, "")), cancel_url=_plan_url(plan),
+        template="plans/staff/measure_edit.html",
+        context={"measure": found, "plan": plan, "schedules": list(found.schedules.all())},
     )
-    if done:
-        return done
-    return render(request, "plans/staff/measure_edit.html", {
-        "form": form,
-        "measure": found,
-        "plan": plan,
-        "schedules": list(found.schedules.all()),
-        "title": f"事業{found.number}の編集",
-        "crumbs": _crumbs(_plan_crumb(plan), (f"事業{found.number}の編集", "")),
-        "cancel_url": reverse("plans_staff:plan-detail", args=[plan.number]),
-    }, status=_status(form))
 
 
 @require_perm(MANAGE)
 def schedule_create(request: HttpRequest, number: int, measure: int) -> HttpResponse:
     found = queries.measure_by_number(number, measure)
     plan = found.policy.plan
-    form = ScheduleForm(_data(request), measure=found)
-    done = _submit(
-        request, form, lambda data: services.add_schedule(found, actor=request.user, **data),
-        success="実施年度を追加しました。",
-        next_url=lambda schedule: _measure_url(plan.number, found.number),
+    title = f"事業{found.number}の実施年度の追加"
+    return form_view(
+        request, ScheduleForm(form_data(request), measure=found),
+        lambda form: services.add_schedule(found, actor=request.user, version=form.seen_version, **form.changes()),
+        success_url=_measure_url(plan.number, found.number), success_message="実施年度を追加しました。",
+        title=title, crumbs=_crumbs(_plan_crumb(plan), _measure_crumb(found), (title, "")),
+        cancel_url=_measure_url(plan.number, found.number), context=_measure_eyebrow(found),
     )
-    return done or _form_page(request, form, title=f"事業{found.number}の実施年度の追加",
-                              crumbs=_crumbs(_plan_crumb(plan), _measure_crumb(found)),
-                              cancel_url=_measure_url(plan.number, found.number), measure=found)
+
+
+def _schedule(number: int, measure: int, schedule: int) -> tuple[Measure, MeasureSchedule]:
+    found = queries.measure_by_number(number, measure)
+    cell = queries.schedule_of_measure(found, schedule)
+    cell.measure = found
+    return found, cell
 
 
 @require_perm(MANAGE)
 def schedule_edit(request: HttpRequest, number: int, measure: int, schedule: int) -> HttpResponse:
-    found = queries.measure_by_number(number, measure)
+    found, cell = _schedule(number, measure, schedule)
     plan = found.policy.plan
-    cell = queries.schedule_of_measure(found, schedule)
-    cell.measure = found
-    form = ScheduleForm(_data(request), measure=found, schedule=cell)
-    done = _submit(
-        request, form, lambda data: services.update_schedule(cell, actor=request.user, **data),
-        success="実施年度を更新しました。",
-        next_url=lambda schedule: _measure_url(plan.number, found.number),
+    title = f"事業{found.number}の実施年度の編集"
+    return form_view(
+        request, ScheduleForm(form_data(request), measure=found, instance=cell),
+        lambda form: services.update_schedule(cell, actor=request.user, version=form.seen_version, **form.changes()),
+        success_url=_measure_url(plan.number, found.number), success_message="実施年度を更新しました。",
+        title=title, crumbs=_crumbs(_plan_crumb(plan), _measure_crumb(found), (title, "")),
+        cancel_url=_measure_url(plan.number, found.number), context=_measure_eyebrow(found),
     )
-    return done or _form_page(request, form, title=f"事業{found.number}の実施年度の編集",
-                              crumbs=_crumbs(_plan_crumb(plan), _measure_crumb(found)),
-                              cancel_url=_measure_url(plan.number, found.number), measure=found)
 
 
 @require_perm(MANAGE)
 def schedule_delete(request: HttpRequest, number: int, measure: int, schedule: int) -> HttpResponse:
-    found = queries.measure_by_number(number, measure)
+    found, cell = _schedule(number, measure, schedule)
     plan = found.policy.plan
-    cell = queries.schedule_of_measure(found, schedule)
-    cell.measure = found
-    form = DeleteForm(_data(request), initial={"version": found.version})
-    done = _submit(
-        request, form, lambda data: services.delete_schedule(cell, actor=request.user, **data),
-        success="実施年度を削除しました。",
-        next_url=lambda _result: _measure_url(plan.number, found.number),
+    title = f"事業{found.number}の実施年度の削除"
+    return confirm_delete_view(
+        request, lambda version: services.delete_schedule(cell, actor=request.user, version=version),
+        label=cell.period_label, version=found.version, success_message="実施年度を削除しました。",
+        success_url=_measure_url(plan.number, found.number), title=title,
+        crumbs=_crumbs(_plan_crumb(plan), _measure_crumb(found), (title, "")),
+        context={
+            **_measure_eyebrow(found), "question": _("次の実施年度を削除します。よろしいですか。"),
+            "facts": [(_("期間"), cell.period_label), (_("実施内容"), cell.text)],
+        },
     )
-    return done or render(request, "plans/staff/schedule_delete.html", {
-        "form": form, "measure": found, "plan": plan, "schedule": cell,
-        "title": f"事業{found.number}の実施年度の削除",
-        "crumbs": _crumbs(_plan_crumb(plan), _measure_crumb(found),
-                          (f"事業{found.number}の実施年度の削除", "")),
-        "cancel_url": _measure_url(plan.number, found.number),
-    }, status=_status(form))
 
 
 # --- Departments -----------------------------------------------------------------------------
+
+
+def _department_crumbs() -> list[tuple[str, str]]:
+    return _crumbs(("所管課", reverse("plans_staff:department-list")))
 
 
 @require_perm(MANAGE)
@@ -279,24 +219,22 @@ def department_list(request: HttpRequest) -> HttpResponse:
 
 @require_perm(MANAGE)
 def department_create(request: HttpRequest) -> HttpResponse:
-    form = DepartmentForm(_data(request))
-    done = _submit(
-        request, form, lambda data: services.create_department(actor=request.user, **data),
-        success="所管課を登録しました。", next_url=lambda _department: reverse("plans_staff:department-list"),
+    return form_view(
+        request, DepartmentForm(form_data(request)),
+        lambda form: services.create_department(actor=request.user, **form.changes()),
+        success_url=reverse("plans_staff:department-list"), success_message="所管課を登録しました。",
+        title="所管課の登録", crumbs=[*_department_crumbs(), ("所管課の登録", "")],
+        cancel_url=reverse("plans_staff:department-list"),
     )
-    return done or _form_page(request, form, title="所管課の登録",
-                              crumbs=_crumbs(("所管課", reverse("plans_staff:department-list"))),
-                              cancel_url=reverse("plans_staff:department-list"))
 
 
 @require_perm(MANAGE)
 def department_edit(request: HttpRequest, pk: int) -> HttpResponse:
     department = queries.department_by_pk(pk)
-    form = DepartmentForm(_data(request), department=department)
-    done = _submit(
-        request, form, lambda data: services.update_department(department, actor=request.user, **data),
-        success="所管課を更新しました。", next_url=lambda _department: reverse("plans_staff:department-list"),
+    title = f"所管課「{department.name}」の編集"
+    return form_view(
+        request, DepartmentForm(form_data(request), instance=department),
+        lambda form: services.update_department(department, actor=request.user, **form.changes()),
+        success_url=reverse("plans_staff:department-list"), success_message="所管課を更新しました。",
+        title=title, crumbs=[*_department_crumbs(), (title, "")], cancel_url=reverse("plans_staff:department-list"),
     )
-    return done or _form_page(request, form, title=f"所管課「{department.name}」の編集",
-                              crumbs=_crumbs(("所管課", reverse("plans_staff:department-list"))),
-                              cancel_url=reverse("plans_staff:department-list"))

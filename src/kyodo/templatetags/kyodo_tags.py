@@ -70,3 +70,9 @@ def number(value: Any) -> str:
     if value in (None, ""):
         return ""
     return f"{int(value):,}"
+
+
+@register.filter
+def fields_with_errors(form: Any) -> list[Any]:
+    """The visible fields of a form that have errors, for the summary's links to them."""
+    return [field for field in form.visible_fields() if field.errors]
