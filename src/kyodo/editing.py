@@ -23,7 +23,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kyodo.forms_http import CONFLICT, form_status
+from kyodo.forms_http import CONFLICT, add_service_errors, form_status
 from kyodo.locking import StaleObject, Versioned
 from kyodo.workflows import InvalidTransition
 
@@ -95,15 +95,6 @@ class ServiceForm(forms.ModelForm):
 
     def save(self, commit: bool = True) -> Any:
         raise TypeError("A ServiceForm does not save: pass form.changes() to the app's service.")
-
-
-def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Put a service's ValidationError next to its fields; above the form for a field the form lacks."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _call(form: forms.BaseForm, action: Callable[[], Any]) -> tuple[bool, Any, int | None]:

@@ -20,7 +20,7 @@ def form_status(form: BaseForm) -> int:
     return INVALID if form.is_bound and form.errors else 200
 
 
-def add_errors(form: BaseForm, error: ValidationError) -> None:
+def add_service_errors(form: BaseForm, error: ValidationError) -> None:
     """A service's ValidationError onto the form: next to its field, or above the form."""
     if hasattr(error, "error_dict"):
         for field, messages in error.message_dict.items():

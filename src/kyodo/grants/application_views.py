@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from kyodo.access import require_perm
 from kyodo.communities.models import Community
 from kyodo.fiscal_years import FiscalYear
-from kyodo.forms_http import add_errors
+from kyodo.forms_http import add_service_errors
 from kyodo.grants import actuals, drafting, queries
 from kyodo.grants.amounts import compare_categories, entitlement_yen, settlement_figures
 from kyodo.grants.application_forms import (
@@ -112,7 +112,7 @@ def application_create(request: HttpRequest, community: Community, slug: str) ->
                 planned_initiatives=form.cleaned_data["planned_initiatives"],
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("申請の下書きを作成しました。経費の明細を入力してください。"))
             return redirect("grants_staff:application-detail", pk=application.pk)
@@ -211,7 +211,7 @@ def application_edit(request: HttpRequest, application: Application, pk: int) ->
         except (InvalidTransition, StaleObject) as error:
             return _conflict(request, application, str(error))
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("申請を保存しました。"))
             return redirect("grants_staff:application-detail", pk=application.pk)
@@ -256,7 +256,7 @@ def _line_form(
         except (InvalidTransition, StaleObject) as error:
             return _conflict(request, application, str(error))
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, done)
             return redirect("grants_staff:application-detail", pk=application.pk)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from kyodo.access import require_perm
 from kyodo.downloads import download, file_response
-from kyodo.forms_http import add_errors as _add_errors
+from kyodo.forms_http import add_service_errors
 from kyodo.grants import attachments as services
 from kyodo.grants.application_forms import VersionForm
 from kyodo.grants.application_views import _application, _conflict, _crumbs
@@ -52,7 +52,7 @@ def attachment_add(request: HttpRequest, application: Application, pk: int) -> H
             except (InvalidTransition, StaleObject) as error:
                 return _conflict(request, application, str(error))
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("「%(name)s」を添付しました。") % {"name": attachment.original_name})
                 return redirect(_detail_url(application))

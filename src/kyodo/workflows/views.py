@@ -15,7 +15,7 @@ from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_POST
 
 from kyodo.access import require_perm
-from kyodo.forms_http import INVALID, add_errors
+from kyodo.forms_http import INVALID, add_service_errors
 from kyodo.locking import StaleObject
 from kyodo.workflows.declaration import Action, InvalidTransition, Workflow
 
@@ -91,7 +91,7 @@ def action_view(
         except (InvalidTransition, StaleObject) as error:
             return conflict_page(request, obj, str(error))
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
             return detail_page(request, obj, bound=(action.name, form), status=INVALID)
         messages.success(request, str(action.done))
         return redirect(detail_url(obj))
