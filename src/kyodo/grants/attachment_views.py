@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,9 +14,9 @@ from kyodo.downloads import download, file_response
 from kyodo.forms_http import add_service_errors
 from kyodo.grants import attachments as services
 from kyodo.grants.application_forms import VersionForm
-from kyodo.grants.application_views import _application, _conflict, _crumbs
 from kyodo.grants.attachment_forms import AttachmentForm
 from kyodo.grants.models import Application, Attachment
+from kyodo.grants.navigation import application_url, conflict, load_application, under_application
 from kyodo.grants.workflow import InvalidTransition
 from kyodo.locking import StaleObject
 
@@ -27,15 +26,11 @@ def _attachment(application: Application, attachment_pk: int) -> Attachment:
                              application=application)
 
 
-def _detail_url(application: Application) -> str:
-    return reverse("grants_staff:application-detail", args=[application.pk])
-
-
-@require_perm("grants.prepare_application", load=_application)
+@require_perm("grants.prepare_application", load=load_application)
 def attachment_add(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
     kinds = [kind for kind in Attachment.Kind.values if services.may_change(application, request.user, kind)]
     if not kinds:
-        return _conflict(request, application, _("この申請の状態では、ファイルを添付できません。"))
+        return conflict(request, application, _("この申請の状態では、ファイルを添付できません。"))
     requested = request.GET.get("kind", "")
     form = AttachmentForm(
         request.POST or None, request.FILES or None, kinds=kinds, limit_mb=services.max_upload_mb(),
@@ -50,12 +45,12 @@ def attachment_add(request: HttpRequest, application: Application, pk: int) -> H
                     uploaded_file=form.cleaned_data["file"], version=form.cleaned_data["version"],
                 )
             except (InvalidTransition, StaleObject) as error:
-                return _conflict(request, application, str(error))
+                return conflict(request, application, str(error))
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
                 messages.success(request, _("「%(name)s」を添付しました。") % {"name": attachment.original_name})
-                return redirect(_detail_url(application))
+                return redirect(application_url(application))
         status = 422
     title = _("ファイルの添付")
     return render(
@@ -65,15 +60,15 @@ def attachment_add(request: HttpRequest, application: Application, pk: int) -> H
             "form": form,
             "title": title,
             "application": application,
-            "cancel_url": _detail_url(application),
-            "crumbs": _crumbs((str(application), _detail_url(application)), (title, None)),
+            "cancel_url": application_url(application),
+            "crumbs": under_application(application, title),
         },
         status=status,
     )
 
 
 @download
-@require_perm("grants.view_application", load=_application)
+@require_perm("grants.view_application", load=load_application)
 def attachment_download(
     request: HttpRequest, application: Application, pk: int, attachment_pk: int
 ) -> HttpResponseBase:
@@ -89,16 +84,16 @@ def attachment_download(
     return response
 
 
-@require_perm("grants.prepare_application", load=_application)
+@require_perm("grants.prepare_application", load=load_application)
 @require_POST
 def attachment_delete(request: HttpRequest, application: Application, pk: int, attachment_pk: int) -> HttpResponse:
     attachment = _attachment(application, attachment_pk)
     form = VersionForm(request.POST)
     if not form.is_valid():
-        return _conflict(request, application, _("画面を読み込み直してから、もう一度操作してください。"))
+        return conflict(request, application, _("画面を読み込み直してから、もう一度操作してください。"))
     try:
         services.remove_attachment(attachment, actor=request.user, version=form.cleaned_data["version"])
     except (InvalidTransition, StaleObject) as error:
-        return _conflict(request, application, str(error))
+        return conflict(request, application, str(error))
     messages.success(request, _("「%(name)s」を削除しました。") % {"name": attachment.original_name})
-    return redirect(_detail_url(application))
+    return redirect(application_url(application))

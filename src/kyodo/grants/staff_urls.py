@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kyodo.grants import application_views, attachment_urls, ledger_urls, print_urls, staff_views
+from kyodo.grants import application_views, attachment_urls, drafting_views, ledger_urls, print_urls, staff_views
 from kyodo.grants.workflow import APPLICATION_WORKFLOW
 from kyodo.workflows.views import action_urls
 
@@ -23,20 +23,20 @@ urlpatterns = [
 
 urlpatterns += [
     path("applications/", application_views.application_list, name="application-list"),
-    path("community/<slug:slug>/applications/new/", application_views.application_create, name="application-create"),
+    path("community/<slug:slug>/applications/new/", drafting_views.application_create, name="application-create"),
     path("applications/<int:pk>/", application_views.application_detail, name="application-detail"),
-    path("applications/<int:pk>/edit/", application_views.application_edit, name="application-edit"),
-    path("applications/<int:pk>/lines/new/", application_views.line_add, name="application-line-add"),
-    path("applications/<int:pk>/lines/<int:line_pk>/edit/", application_views.line_edit,
+    path("applications/<int:pk>/edit/", drafting_views.application_edit, name="application-edit"),
+    path("applications/<int:pk>/lines/new/", drafting_views.line_add, name="application-line-add"),
+    path("applications/<int:pk>/lines/<int:line_pk>/edit/", drafting_views.line_edit,
          name="application-line-edit"),
-    path("applications/<int:pk>/lines/<int:line_pk>/delete/", application_views.line_delete,
+    path("applications/<int:pk>/lines/<int:line_pk>/delete/", drafting_views.line_delete,
          name="application-line-delete"),
-    path("applications/<int:pk>/actuals/", application_views.actuals_edit, name="application-actuals-edit"),
-    path("applications/<int:pk>/actuals/lines/new/", application_views.actual_line_add,
+    path("applications/<int:pk>/actuals/", drafting_views.actuals_edit, name="application-actuals-edit"),
+    path("applications/<int:pk>/actuals/lines/new/", drafting_views.actual_line_add,
          name="application-actual-line-add"),
-    path("applications/<int:pk>/actuals/lines/<int:line_pk>/edit/", application_views.actual_line_edit,
+    path("applications/<int:pk>/actuals/lines/<int:line_pk>/edit/", drafting_views.actual_line_edit,
          name="application-actual-line-edit"),
-    path("applications/<int:pk>/actuals/lines/<int:line_pk>/delete/", application_views.actual_line_delete,
+    path("applications/<int:pk>/actuals/lines/<int:line_pk>/delete/", drafting_views.actual_line_delete,
          name="application-actual-line-delete"),
 ]
 # One URL per workflow action: applications/<pk>/submit/, …/pay-advance/, named application-submit, ….
