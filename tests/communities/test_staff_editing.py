@@ -71,9 +71,12 @@ def test_branch_staff_change_the_status_and_it_is_audited(world):
     assert response.status_code == 302
     community.refresh_from_db()
     assert community.status == Community.Status.FORMING
-    event = AuditEvent.objects.get(action="community.status_changed")
+    event = AuditEvent.objects.get(action="community_standing.reopen")
     assert event.object_id == str(community.pk)
-    assert event.data == {"from": "established", "to": "forming"}
+    assert event.data == {"from": "established", "to": "forming", "comment": ""}
+    step = community.status_transitions.get()
+    assert (step.from_status, step.to_status, step.action, step.actor) == (
+        "established", "forming", "reopen", world.users["branch_staff"])
 
 
 def test_established_without_founding_date_is_refused(world):

@@ -13,6 +13,7 @@ from kyodo.demo_data import DemoData
 from kyodo.fiscal_years import FiscalYear, FiscalYearField
 from kyodo.locking import Versioned
 from kyodo.text_search import normalize_for_search
+from kyodo.workflows.models import TransitionRecord
 
 
 class BranchOffice(models.Model):
@@ -325,3 +326,18 @@ class PlanRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan} {self.revised_on}"
+
+
+class StatusTransition(TransitionRecord):
+    """A change of a community's standing (準備会 → 設立): who recorded it, when, and why."""
+
+    workflow_name = "community_standing"
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="status_transitions")
+    from_status = models.CharField(_("変更前"), max_length=20, choices=Community.Status.choices)
+    to_status = models.CharField(_("変更後"), max_length=20, choices=Community.Status.choices)
+
+    class Meta:
+        ordering = ["community", "occurred_at", "pk"]
+        verbose_name = _("地域協働体の状況の変更")
+        verbose_name_plural = _("地域協働体の状況の変更")

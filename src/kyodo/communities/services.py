@@ -26,6 +26,7 @@ from kyodo.communities.models import (
     PlanInitiative,
     PlanRevision,
 )
+from kyodo.communities.standing import COMMUNITY_STANDING, action_to
 from kyodo.locking import claim_version
 
 # Fields a community may keep itself; the rest (name, status, founding date) are the city's.
@@ -84,11 +85,7 @@ def update_community(community: Community, *, actor: Any, version: int, **change
     claim_version(community, version)
     community.save(update_fields=[*changes, "version", "updated_at"])
     if community.status != old_status:
-        record_event(
-            "community.status_changed", actor=actor, target=community,
-            summary=f"{community.name}: {Community.Status(old_status).label} → {community.get_status_display()}",
-            data={"from": old_status, "to": community.status},
-        )
+        COMMUNITY_STANDING.record(community, action_to(community.status), before=old_status, actor=actor)
     return community
 
 

@@ -74,6 +74,7 @@ def community(request: HttpRequest, obj: Community, slug: str) -> HttpResponse:
         "age_bands": age_bands,
         "officers_sixty_and_over": sixty_and_over,
         "can_edit": request.user.has_perm(CHANGE, obj),
+        "status_transitions": list(obj.status_transitions.select_related("actor")),
         "crumbs": _index_crumbs((obj.name, None)),
     })
 

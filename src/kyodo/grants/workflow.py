@@ -1,6 +1,6 @@
 """The application lifecycle, declared once: each action's source states, target, role, permission,
 label, timeline noun, done message and form. Services, page buttons, URLs and the diagram in
-docs/workflows/grant-applications.md all come from ``APPLICATION_WORKFLOW``.
+docs/workflows/grant_application.md all come from ``APPLICATION_WORKFLOW``.
 """
 
 from __future__ import annotations

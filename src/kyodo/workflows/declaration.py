@@ -313,4 +313,5 @@ class Workflow:
             summary=f"{self.describe(obj)}: {self.label(before)} → {self.label(step.target)}",
             data={"from": str(before), "to": step.target, "comment": comment, **(data or {})},
         )
-        notify_after_commit(self, obj.pk, action, comment)
+        if self._notifier is not None:
+            notify_after_commit(self, obj.pk, action, comment)
