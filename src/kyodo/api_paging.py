@@ -30,12 +30,17 @@ MAX_OFFSET = 1_000_000
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., Any])
 
 
+class PageIn(Schema):
+    """Which page of a list: ``limit`` items after the first ``offset``."""
+
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="How many items (1–100).")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many items to skip (0–1,000,000).")
+
+
 class LimitOffsetPage(PaginationBase):
     """Paging by ``limit`` and ``offset``, answered with the count of the whole list."""
 
-    class Input(Schema):
-        limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="How many items (1–100).")
-        offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many items to skip (0–1,000,000).")
+    Input = PageIn
 
     class Output(Schema):
         count: int = Field(description="How many items the whole list has.")
@@ -43,7 +48,7 @@ class LimitOffsetPage(PaginationBase):
         offset: int
         items: list[Any]
 
-    def paginate_queryset(self, queryset: Any, pagination: Input, request: HttpRequest, **params: Any) -> Any:
+    def paginate_queryset(self, queryset: Any, pagination: PageIn, request: HttpRequest, **params: Any) -> Any:
         """One page of ``queryset`` (a QuerySet or a list) with the count of all of it."""
         start, stop = pagination.offset, pagination.offset + pagination.limit
         return {

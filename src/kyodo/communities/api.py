@@ -29,8 +29,7 @@ class BranchOfficeOut(Schema):
 
 
 class DistrictOut(Schema):
-    """Read from a ``queries.DistrictRow``: the district and its latest figure (if any)."""
-
+    # Read from a queries.DistrictRow: the district and its latest figure (if any).
     id: int = Field(alias="district.pk")
     name: str = Field(alias="district.name")
     name_kana: str = Field(alias="district.name_kana")
