@@ -12,14 +12,14 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import ROLES
-from tests.test_authorization_matrix import CASES, _site_patterns
+from tests.test_authorization_matrix import CASES, site_patterns
 
 WORDS = ("export", "download", "pdf", "attachment")
 NOT_DOWNLOADS = ("-add", "-delete")  # the upload form and the delete button of attachments
 
 
 def download_names() -> list[str]:
-    names = {f"{ns}:{p.name}".lstrip(":") for ns, p in _site_patterns() if p.name}
+    names = {f"{ns}:{p.name}".lstrip(":") for ns, p in site_patterns() if p.name}
     return sorted(name for name in names if any(word in name.lower() for word in WORDS)
                   and not name.endswith(NOT_DOWNLOADS))
 
