@@ -30,7 +30,7 @@ MAX_OFFSET = 1_000_000
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., Any])
 
 
-class PageIn(Schema):
+class PageIn(PaginationBase.Input):
     """Which page of a list: ``limit`` items after the first ``offset``."""
 
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="How many items (1–100).")
@@ -40,7 +40,7 @@ class PageIn(Schema):
 class LimitOffsetPage(PaginationBase):
     """Paging by ``limit`` and ``offset``, answered with the count of the whole list."""
 
-    Input = PageIn
+    Input = PageIn  # type: ignore[assignment]  # named PageIn in the spec, not "Input"
 
     class Output(Schema):
         count: int = Field(description="How many items the whole list has.")
