@@ -168,7 +168,10 @@ def _with_object(
     """What ninja should see of ``view`` once ``load`` supplies its second parameter (the
     request, the loader's parameters, the view's others), the object's name, the loader's
     parameter names and those only the loader takes."""
-    request, loaded, *others = inspect.signature(view, eval_str=True).parameters.values()
+    parameters = list(inspect.signature(view, eval_str=True).parameters.values())
+    if len(parameters) < 2:
+        raise TypeError(f"{view.__qualname__} must take the loaded object as its second parameter")
+    request, loaded, *others = parameters
     from_load = list(inspect.signature(load, eval_str=True).parameters.values())[1:]
     load_names = [parameter.name for parameter in from_load]
     keyword = [

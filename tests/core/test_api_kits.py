@@ -8,7 +8,8 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from tests.core.api_kit_urls import api
+from kyodo.access import api_require_perm
+from tests.core.api_kit_urls import TEND, api, hive_by_number
 from tests.factories import BranchOfficeFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +57,14 @@ def test_the_loaded_object_is_checked_and_passed_to_the_operation(world):
     added = secretary.post("/kits/hives/3/frames/7", {"size": 5}, content_type="application/json")
     assert added.json() == {"number": 3, "frame": 7, "size": 5}
     _error(secretary.post("/kits/hives/3/frames/7", {"size": "x"}, content_type="application/json"), 422)
+
+
+def test_an_operation_with_no_place_for_the_object_is_refused_when_declared():
+    def no_object(request):
+        return {}
+
+    with pytest.raises(TypeError, match="second parameter"):
+        api_require_perm(TEND, load=hive_by_number)(no_object)
 
 
 def test_the_spec_shows_the_loaders_parameters_not_the_object():
