@@ -2,6 +2,7 @@
 
 import pytest
 
+from kyodo.grants.models import Application
 from tests.grants.factories import make_application
 
 
@@ -38,3 +39,20 @@ def test_paging_is_validated(world, query):
     response = world.client("city_admin").get(f"/api/v1/grants/applications{query}")
     assert response.status_code == 422
     assert response.json()["detail"] == "入力内容に誤りがあります。"
+
+
+def test_the_list_queries_do_not_grow_with_the_number_of_applications(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import CommunityFactory
+
+    client = world.client("city_admin")
+    counts = []
+    for size in (2, 14):
+        while Application.objects.count() < size:
+            make_application(CommunityFactory())
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v1/grants/applications").json()["count"] == size
+        counts.append(len(queries.captured_queries))
+    assert counts[0] == counts[1]
