@@ -3,7 +3,8 @@
 Every app's ``tests/<app>/access_matrix.py`` defines ``CASES``: one ``Case`` per URL name
 (``namespace:name``) or API operation (``"GET /api/v1/…"``). For each case the matrix test
 requests the URL as every role, against the own community's object and the other one's,
-and checks the outcome against ``own`` and ``other``.
+and checks the outcome against ``own`` and ``other``; the view's declared policy must agree
+with them (and equal ``policy`` when a case gives it).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class Case:
     method: str = "get"
     data: Callable[[Any, str], dict[str, Any]] | None = None
     ok_status: tuple[int, ...] = (200,)
+    policy: str | None = None  # the view's declared access_policy, exactly ("perm:grants.…"); checked when given
 
     def allowed(self, role: str, which: str) -> bool:
         allowed = self.own if which == "own" or self.other is None else self.other

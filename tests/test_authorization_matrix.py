@@ -1,7 +1,10 @@
 """Every URL and API operation declares who may use it, and each role gets exactly that.
 
-1. Every URL pattern's view and every API operation carries an ``access_policy``.
-2. Every URL name and API operation has a ``Case`` in some ``tests/*/access_matrix.py``.
+1. Every URL pattern's view and every operation of every NinjaAPI the root URLconf serves
+   carries an ``access_policy``. Only the admin's namespace (``admin``) and the NinjaAPIs' own
+   namespaces are left out of the URL walk, by exact name; the APIs are walked by operation.
+2. Every URL name and API operation has a ``Case`` in some ``tests/*/access_matrix*.py``, and
+   its declared policy agrees with the case (public ⇔ anonymous callers allowed, …).
 3. For each case, every role, against the own and the other community: allowed roles get
    ``ok_status``; anonymous callers are sent to sign in (401 for the API); others get 403/404.
 """
@@ -10,17 +13,21 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from ninja import NinjaAPI
+from ninja.operation import Operation
+from ninja.security import django_auth
 
 import tests
-from kyodo.api import api
-from tests.access import Case
+from kyodo.access import AccessPolicy
+from tests.access import SIGNED_IN, Case
 from tests.conftest import ROLES
-
-API_PREFIX = "/api/v1"
 
 
 def _collect_cases() -> dict[str, Case]:
@@ -37,45 +44,99 @@ def _collect_cases() -> dict[str, Case]:
 CASES = _collect_cases()
 
 
-def _url_patterns(resolver: URLResolver | None = None, namespace: str = "") -> list[tuple[str, URLPattern]]:
+# ---- what the root URLconf serves ----------------------------------------------------------
+
+
+Route = tuple[str, str, URLPattern]
+
+
+@dataclass(frozen=True)
+class MountedAPI:
+    """A NinjaAPI as the URLconf serves it: its full namespace and its URL prefix ("/api/v1/")."""
+
+    namespace: str
+    prefix: str
+    api: NinjaAPI
+
+
+def _walk(resolver: URLResolver | None = None, namespace: str = "", prefix: str = "/") -> Iterator[Route]:
+    """(full namespace, route, pattern) of every URL pattern under ``resolver`` (default: the root)."""
     resolver = resolver or get_resolver()
-    found: list[tuple[str, URLPattern]] = []
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
-            ns = entry.namespace or ""
-            full = f"{namespace}:{ns}".strip(":") if ns else namespace
-            found.extend(_url_patterns(entry, full))
+            inner = f"{namespace}:{entry.namespace}".strip(":") if entry.namespace else namespace
+            yield from _walk(entry, inner, prefix + str(entry.pattern))
         else:
-            found.append((namespace, entry))
-    return found
+            yield namespace, prefix + str(entry.pattern), entry
 
 
-def _api_operations() -> list[tuple[str, object]]:
+def ninja_apis() -> list[MountedAPI]:
+    """Every NinjaAPI served, found by its root URL (``api-root``), whose view carries the API."""
+    found: dict[tuple[int, str], MountedAPI] = {}
+    for namespace, route, pattern in _walk():
+        api = getattr(pattern.callback, "keywords", {}).get("api")
+        if pattern.name == "api-root" and isinstance(api, NinjaAPI):
+            found[id(api), route] = MountedAPI(namespace, route, api)
+    return list(found.values())
+
+
+def api_operations() -> list[tuple[str, Operation]]:
+    """("METHOD /path", operation) of every operation of every NinjaAPI served."""
     operations = []
-    for prefix, router in api._routers:
-        for path, path_view in router.path_operations.items():
-            for operation in path_view.operations:
-                for method in operation.methods:
-                    full = f"{API_PREFIX}{prefix.rstrip('/')}/{path.lstrip('/')}".replace("//", "/")
-                    full = full.rstrip("/") if full != API_PREFIX + "/" else full
-                    operations.append((f"{method} {full}", operation.view_func))
+    for mounted in ninja_apis():
+        # The routers as served: ninja binds a copy of each router (and its operations) to the API.
+        for router in mounted.api._get_bound_routers():
+            for path, path_view in router.path_operations.items():
+                parts = (part.strip("/") for part in (mounted.prefix, router.prefix, path))
+                route = "/".join(part for part in parts if part)
+                operations.extend(
+                    (f"{method} /{route}", operation)
+                    for operation in path_view.operations
+                    for method in operation.methods
+                )
     return operations
 
 
-def _site_patterns() -> list[tuple[str, URLPattern]]:
-    return [(ns, p) for ns, p in _url_patterns() if not ns.startswith(("admin", "api"))]
+def site_patterns() -> list[tuple[str, URLPattern]]:
+    """(namespace, pattern) of every URL pattern except the admin's and the NinjaAPIs' own."""
+    skipped = {"admin"} | {mounted.namespace for mounted in ninja_apis()}
+    return [(namespace, pattern) for namespace, _route, pattern in _walk() if namespace not in skipped]
+
+
+def undeclared_urls() -> list[str]:
+    """The names of URL patterns whose view declares no access policy."""
+    return sorted(f"{ns}:{p.name}".lstrip(":") for ns, p in site_patterns() if not hasattr(p.callback, "access_policy"))
+
+
+def undeclared_operations() -> list[str]:
+    """The API operations whose view declares no access policy."""
+    return sorted(name for name, operation in api_operations() if not hasattr(operation.view_func, "access_policy"))
 
 
 def test_every_url_declares_who_may_use_it():
-    undeclared = [
-        f"{ns}:{p.name}" for ns, p in _site_patterns() if not hasattr(p.callback, "access_policy")
-    ]
-    assert undeclared == []
+    assert undeclared_urls() == []
 
 
 def test_every_api_operation_declares_who_may_use_it():
-    undeclared = [name for name, view in _api_operations() if not hasattr(view, "access_policy")]
-    assert undeclared == []
+    assert undeclared_operations() == []
+
+
+def test_an_undeclared_url_or_operation_anywhere_is_reported():
+    """A second NinjaAPI and namespaces that merely start with "api" or "admin" are walked too."""
+    with override_settings(ROOT_URLCONF="tests.undeclared_urls"):
+        assert [(mounted.namespace, mounted.prefix) for mounted in ninja_apis()] == [("probe-api", "/probe/v1/")]
+        assert undeclared_operations() == ["GET /probe/v1/hives"]
+        assert undeclared_urls() == ["administration:index", "apiary:hives"]
+        assert sorted(name for name, _ in api_operations()) == ["GET /probe/v1/hives", "GET /probe/v1/honey"]
+
+
+def test_every_signed_in_operation_authenticates_by_session():
+    """ninja's ``django_auth`` checks the CSRF token of unsafe calls and shows the session in the spec."""
+    without = [
+        name for name, operation in api_operations()
+        if str(operation.view_func.access_policy) != "public" and django_auth not in operation.auth_callbacks
+    ]
+    assert without == []
 
 
 def test_the_admin_is_for_city_administrators_only():
@@ -87,13 +148,61 @@ def test_the_admin_is_for_city_administrators_only():
     assert isinstance(admin.site, KyodoAdminSite)
 
 
+def _declared_policies() -> list[tuple[str, AccessPolicy | None]]:
+    """(case name, declared policy) of every URL pattern and API operation, and the admin."""
+    from django.contrib import admin
+
+    declared = [(f"{ns}:{p.name}".lstrip(":"), getattr(p.callback, "access_policy", None)) for ns, p in site_patterns()]
+    declared += [(name, getattr(operation.view_func, "access_policy", None)) for name, operation in api_operations()]
+    return [*declared, ("admin:index", admin.site.access_policy)]
+
+
 def test_every_url_and_api_operation_has_a_case():
-    names = {f"{ns}:{p.name}".lstrip(":") for ns, p in _site_patterns()} | {n for n, _ in _api_operations()}
-    names.add("admin:index")
+    names = {name for name, _ in _declared_policies()}
     missing = sorted(names - CASES.keys())
     stale = sorted(CASES.keys() - names)
     assert missing == [], f"URLs without an access case: {missing}"
     assert stale == [], f"cases for URLs that no longer exist: {stale}"
+
+
+def _disagreement(policy: AccessPolicy, case: Case, has_perm: Callable[[str, str], bool]) -> str:
+    """Why ``policy`` cannot be what ``case`` describes (empty if it can)."""
+    if case.policy is not None and case.policy != str(policy):
+        return f"the case says {case.policy}"
+    other = case.own if case.other is None else case.other
+    if policy.kind == "public":
+        return "" if "anonymous" in case.own & other else "the case denies anonymous callers"
+    if "anonymous" in case.own | other:
+        return "the case allows anonymous callers"
+    if policy.kind == "perm" and case.own | other >= SIGNED_IN:
+        lacking = sorted(role for role in SIGNED_IN if not has_perm(role, policy.perm))
+        if lacking:
+            return f"the case allows every signed-in role, but {lacking} lack the permission"
+    return ""
+
+
+def test_each_declared_policy_agrees_with_its_case(world):
+    def has_perm(role: str, perm: str) -> bool:
+        return world.users[role].has_perm(perm)
+
+    wrong = [
+        f"{name} declares {policy}, but {problem}"
+        for name, policy in _declared_policies()
+        if policy is not None and name in CASES and (problem := _disagreement(policy, CASES[name], has_perm))
+    ]
+    assert wrong == []
+
+
+def test_a_policy_that_disagrees_with_its_case_is_reported():
+    def nobody(role: str, perm: str) -> bool:
+        return False
+
+    everyone = frozenset({"anonymous"}) | SIGNED_IN
+    assert _disagreement(AccessPolicy("public"), Case("x", own=SIGNED_IN), nobody)
+    assert _disagreement(AccessPolicy("authenticated"), Case("x", own=everyone), nobody)
+    assert _disagreement(AccessPolicy("perm", "grants.view_grants"), Case("x", own=SIGNED_IN), nobody)
+    assert _disagreement(AccessPolicy("perm", "a.b"), Case("x", own=frozenset(), policy="perm:a.c"), nobody)
+    assert not _disagreement(AccessPolicy("perm", "a.b"), Case("x", own=SIGNED_IN), lambda role, perm: True)
 
 
 def _request(case: Case, world, role: str, which: str):

@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 from ninja import NinjaAPI
+from ninja.operation import Operation
 
 from kyodo.api_errors import install_error_handlers
 
-api = NinjaAPI(
+
+class KyodoAPI(NinjaAPI):
+    """A NinjaAPI whose operation ids name the app's ``api`` module, also once it is a package."""
+
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        """``kyodo_grants_api_report`` for ``kyodo.grants.api.lifecycle.report``: clients keep their names."""
+        module, is_package, _ = operation.view_func.__module__.partition(".api.")
+        module = f"{module}.api" if is_package else module
+        return f"{module}_{operation.view_func.__name__}".replace(".", "_")
+
+
+api = KyodoAPI(
     title="kyodo API",
     version="1",
     description=(
         "地域協働推進のためのAPIです。未サインインの利用者には公開情報のみを返します。"
         " / The kyodo API. Anonymous callers receive public data only."
         " Errors use one format: {\"detail\": message, \"errors\": [...]}."
+        " Lists use one envelope: {\"count\", \"limit\", \"offset\", \"items\"}."
     ),
     urls_namespace="api",
 )

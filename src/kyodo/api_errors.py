@@ -4,6 +4,10 @@
 validation) and is empty otherwise. The format is documented in the OpenAPI spec as the
 ``ErrorOut`` schema, the ``default`` response of every operation, so clients and the
 schemathesis run can check every error against it.
+
+The services' refusals map to HTTP here, once, so operations just call services:
+StaleObject and InvalidTransition → 409, PermissionDenied (and SeparationOfDuties) → 403,
+Django's ValidationError → 422 with one entry per problem in ``errors``.
 """
 
 from __future__ import annotations
@@ -12,14 +16,23 @@ import json
 import logging
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.core.exceptions import ValidationError as ServiceValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from kyodo.locking import StaleObject
+from kyodo.workflows import InvalidTransition
+
 logger = logging.getLogger("kyodo.api")
 
 ERROR_COMPONENT = "ErrorOut"
+INVALID_INPUT = "入力内容に誤りがあります。"
+FORBIDDEN = "この操作を行う権限がありません。"
+# Every operation names its JSON body parameter ``payload``: a service's field error points
+# at the same place (``["body", "payload", field]``) as ninja's own validation errors.
+BODY = ("body", "payload")
 
 
 class ErrorOut(Schema):
@@ -38,7 +51,19 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         errors = [_plain(error) for error in exc.errors]
-        return error_response(api, request, "入力内容に誤りがあります。", status=422, errors=errors)
+        return error_response(api, request, INVALID_INPUT, status=422, errors=errors)
+
+    @api.exception_handler(ServiceValidationError)
+    def service_validation_error(request: HttpRequest, exc: ServiceValidationError) -> HttpResponse:
+        return error_response(api, request, INVALID_INPUT, status=422, errors=field_errors(exc))
+
+    @api.exception_handler(StaleObject)
+    def stale(request: HttpRequest, exc: StaleObject) -> HttpResponse:
+        return error_response(api, request, str(exc), status=409)
+
+    @api.exception_handler(InvalidTransition)
+    def invalid_transition(request: HttpRequest, exc: InvalidTransition) -> HttpResponse:
+        return error_response(api, request, str(exc), status=409)
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
@@ -50,7 +75,8 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-        return error_response(api, request, "この操作を行う権限がありません。", status=403)
+        # SeparationOfDuties says why in a Japanese sentence; a bare PermissionDenied says nothing.
+        return error_response(api, request, str(exc) or FORBIDDEN, status=403)
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
@@ -83,6 +109,17 @@ def _answer_wrong_methods_in_format() -> None:
         return response
 
     PathView._not_allowed = not_allowed  # type: ignore[method-assign]
+
+
+def field_errors(error: ServiceValidationError) -> list[dict[str, Any]]:
+    """A service's ValidationError as ``errors``: ``loc`` names the body field when it has one."""
+    if not hasattr(error, "error_dict"):
+        return [{"msg": message} for message in error.messages]
+    return [
+        {"msg": message} if field == NON_FIELD_ERRORS else {"loc": [*BODY, field], "msg": message}
+        for field, messages in error.message_dict.items()
+        for message in messages
+    ]
 
 
 def _plain(error: Any) -> dict[str, Any]:

@@ -69,8 +69,8 @@ def test_branch_offices_and_districts_with_their_latest_figures(world):
     DistrictFigureFactory(district=district, fiscal_year=2023, population=3050, households=1205)
     client = world.client("anonymous")
 
-    offices = client.get("/api/v1/communities/branch-offices").json()
-    districts = {d["name"]: d for d in client.get("/api/v1/communities/districts").json()}
+    offices = client.get("/api/v1/communities/branch-offices").json()["items"]
+    districts = {d["name"]: d for d in client.get("/api/v1/communities/districts").json()["items"]}
 
     assert [office["slug"] for office in offices] == ["branch-a", "branch-b"]
     assert districts["青葉"]["fiscal_year"] == 2023

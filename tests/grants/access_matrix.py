@@ -212,14 +212,14 @@ CASES = [
          data=_payment_data("pay_final"), ok_status=(302,)),
     Case("grants_staff:application-refund", own=CITY, kwargs=_settled_overpaid, method="post",
          data=_payment_data("refund"), ok_status=(302,)),
-    Case("GET /api/v1/grants/programs", own=ALL),
-    Case("GET /api/v1/grants/programs/{code}/rules", own=ALL, kwargs=_code),
+    Case("GET /api/v1/grants/programs", own=ALL, policy="public"),
+    Case("GET /api/v1/grants/programs/{code}/rules", own=ALL, kwargs=_code, policy="public"),
     # Any signed-in user gets the list, scoped to what they may see (empty for most roles).
-    Case("GET /api/v1/grants/applications", own=SIGNED_IN),
+    Case("GET /api/v1/grants/applications", own=SIGNED_IN, policy="authenticated"),
     Case("GET /api/v1/grants/applications/{application_id}", own=APPLICATION_VIEWERS_OWN, other=CITY,
-         kwargs=_api_application("draft")),
+         kwargs=_api_application("draft"), policy="perm:grants.view_application"),
     Case("POST /api/v1/grants/applications/{application_id}/submit", own=PREPARERS_OWN, other=NOBODY,
-         kwargs=_api_application("draft"), data=_api_version),
+         kwargs=_api_application("draft"), data=_api_version, policy="perm:grants.prepare_application"),
 ]
 
 __all__ = ["CASES", "rule_post_data"]

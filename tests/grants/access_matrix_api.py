@@ -45,19 +45,22 @@ def _data(**more):
     return lambda world, which: _version(world, which, **more)
 
 
+PREPARE = "perm:grants.prepare_application"
+
 CASES = [
-    Case("GET /api/v1/grants/entitlements", own=VIEWERS, kwargs=_rule),
+    Case("GET /api/v1/grants/entitlements", own=VIEWERS, kwargs=_rule, policy="perm:grants.view_grants"),
     Case("GET /api/v1/grants/communities/{slug}/entitlements", own=COMMUNITY_VIEWERS_OWN, other=CITY,
-         kwargs=community_slug),
+         kwargs=community_slug, policy="perm:communities.view_community_internal"),
     Case("POST /api/v1/grants/applications/{application_id}/request-change", own=PREPARERS_OWN, other=NOBODY,
-         kwargs=_state("awarded"),
+         kwargs=_state("awarded"), policy=PREPARE,
          data=_data(reason="参加者が増えたため", description="会場を広くする", requested_amount_yen=100_000)),
     Case("PUT /api/v1/grants/applications/{application_id}/actuals", own=PREPARERS_OWN, other=NOBODY,
-         kwargs=_state("awarded"), data=_data(summary="防災訓練を実施した", outcomes="")),
+         kwargs=_state("awarded"), data=_data(summary="防災訓練を実施した", outcomes=""), policy=PREPARE),
     Case("POST /api/v1/grants/applications/{application_id}/actuals/lines", own=PREPARERS_OWN, other=NOBODY,
-         kwargs=_state("awarded"), data=_data(category="meeting", description="会場費", amount_yen=1000)),
+         kwargs=_state("awarded"), data=_data(category="meeting", description="会場費", amount_yen=1000),
+         policy=PREPARE),
     Case("DELETE /api/v1/grants/applications/{application_id}/actuals/lines/{line_id}", own=PREPARERS_OWN,
-         other=NOBODY, kwargs=_actual_line, data=_data()),
+         other=NOBODY, kwargs=_actual_line, data=_data(), policy=PREPARE),
     Case("POST /api/v1/grants/applications/{application_id}/report", own=PREPARERS_OWN, other=NOBODY,
-         kwargs=_state("awarded", report=True), data=_data(comment="")),
+         kwargs=_state("awarded", report=True), data=_data(comment=""), policy=PREPARE),
 ]

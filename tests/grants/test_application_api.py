@@ -73,17 +73,17 @@ def _entitled_world(world):
 def test_entitlements_are_scoped_to_the_branch(world):
     rule = _entitled_world(world)
     url = f"{ENTITLEMENTS}?program=activity&fiscal_year={rule.fiscal_year}"
-    rows = {row["community"]: row for row in world.client("city_admin").get(url).json()}
+    rows = {row["community"]: row for row in world.client("city_admin").get(url).json()["items"]}
     assert set(rows) == {"aoba", "midori"}
     aoba = rows["aoba"]
     assert aoba["amount_yen"] == 500_000 and aoba["eligible"] and aoba["figures_year"] == rule.fiscal_year
     assert aoba["community_name"] == "あおば地域協働体" and aoba["formula"].endswith("→ 500,000円")
     assert aoba["program"] == "activity" and aoba["fiscal_year"] == rule.fiscal_year
     assert rows["midori"]["amount_yen"] == 600_000
-    branch_rows = world.client("branch_staff").get(url).json()
+    branch_rows = world.client("branch_staff").get(url).json()["items"]
     assert [row["community"] for row in branch_rows] == ["aoba"]
     # Without a program: every program of the current fiscal year.
-    assert {row["program"] for row in world.client("city_admin").get(ENTITLEMENTS).json()} == {"activity"}
+    assert {row["program"] for row in world.client("city_admin").get(ENTITLEMENTS).json()["items"]} == {"activity"}
 
 
 def test_entitlements_errors(world):
@@ -102,7 +102,7 @@ def test_entitlements_errors(world):
 def test_a_communitys_own_entitlements(world):
     rule = _entitled_world(world)
     url = "/api/v1/grants/communities/aoba/entitlements"
-    rows = world.client("community_secretariat").get(url).json()
+    rows = world.client("community_secretariat").get(url).json()["items"]
     assert rows == [{
         "program": "activity", "program_name": "地域協働体活動費補助金", "fiscal_year": rule.fiscal_year,
         "has_rule": True, "eligible": True, "reason": "この年度に有効な地域づくり計画があるため対象です。",
@@ -114,7 +114,7 @@ def test_a_communitys_own_entitlements(world):
     assert other.status_code == 403 and other.json() == {"detail": "この操作を行う権限がありません。", "errors": []}
     assert world.client("anonymous").get(url).status_code == 401
     assert world.client("city_admin").get("/api/v1/grants/communities/nowhere/entitlements").status_code == 404
-    earlier = world.client("community_secretariat").get(f"{url}?fiscal_year={rule.fiscal_year - 1}").json()
+    earlier = world.client("community_secretariat").get(f"{url}?fiscal_year={rule.fiscal_year - 1}").json()["items"]
     assert earlier[0]["has_rule"] is False and earlier[0]["amount_yen"] is None
 
 

@@ -167,9 +167,9 @@ def test_scenarios_save_compare_adopt(world, planned, city_admin):
 def test_public_index_and_api(world, planned):
     page = world.client("anonymous").get(reverse("grants:index")).content.decode()
     assert "地域協働体活動費補助金" in page and "30,000,000円" in page
-    programs = world.client("anonymous").get("/api/v1/grants/programs").json()
+    programs = world.client("anonymous").get("/api/v1/grants/programs").json()["items"]
     assert programs[0]["code"] == "activity"
-    rules = world.client("anonymous").get("/api/v1/grants/programs/activity/rules").json()
+    rules = world.client("anonymous").get("/api/v1/grants/programs/activity/rules").json()["items"]
     assert rules[0]["fiscal_year"] == 2023 and rules[0]["cap_yen"] == 2_000_000
     assert world.client("anonymous").get("/api/v1/grants/programs/nope/rules").status_code == 404
 

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 def test_the_list_has_every_plan_newest_first(client, ichinoseki):
     response = client.get("/api/v1/plans")
     assert response.status_code == 200
-    plans = response.json()
+    page = response.json()
+    assert (page["count"], page["limit"], page["offset"]) == (2, 50, 0)
+    plans = page["items"]
     assert [(p["number"], p["title"], p["is_current"]) for p in plans] == [
         (2, "第2次一関市地域協働推進計画", True), (1, "一関市地域協働推進計画", False),
     ]

@@ -14,26 +14,26 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import ROLES
-from tests.test_authorization_matrix import CASES, _site_patterns
+from tests.test_authorization_matrix import CASES, site_patterns
 
 WORDS = ("export", "download", "pdf", "csv", "xlsx")
 
 
 def download_names() -> list[str]:
     """Every URL name whose view answers with a file."""
-    return sorted({f"{ns}:{p.name}".lstrip(":") for ns, p in _site_patterns()
+    return sorted({f"{ns}:{p.name}".lstrip(":") for ns, p in site_patterns()
                    if p.name and getattr(p.callback, "is_download", False)})
 
 
 def test_every_url_that_sounds_like_a_file_is_a_marked_download():
-    unmarked = sorted(f"{ns}:{p.name}".lstrip(":") for ns, p in _site_patterns()
+    unmarked = sorted(f"{ns}:{p.name}".lstrip(":") for ns, p in site_patterns()
                       if p.name and any(word in p.name.lower() for word in WORDS)
                       and not getattr(p.callback, "is_download", False))
     assert unmarked == [], "mark these views with @kyodo.downloads.download"
 
 
 def test_every_download_url_has_a_name():
-    assert all(p.name for _ns, p in _site_patterns() if getattr(p.callback, "is_download", False))
+    assert all(p.name for _ns, p in site_patterns() if getattr(p.callback, "is_download", False))
 
 
 class NoDownloadsYet(UserWarning):

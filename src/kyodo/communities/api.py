@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from kyodo.access import public
+from kyodo.access import api_public
+from kyodo.api_paging import paginated
 from kyodo.communities import queries
-from kyodo.communities.models import Community, CommunityPlan
+from kyodo.communities.models import BranchOffice, Community, PlanInitiative
 
 router = Router(tags=["communities"])
 
@@ -27,15 +29,17 @@ class BranchOfficeOut(Schema):
 
 
 class DistrictOut(Schema):
-    id: int
-    name: str
-    name_kana: str
-    branch_office: str = Field(description="slug of the branch office")
-    citizen_center_name: str
-    is_demo_data: bool
-    fiscal_year: int | None = Field(None, description="fiscal year of the latest figures")
-    population: int | None = None
-    households: int | None = None
+    # Read from a queries.DistrictRow: the district and its latest figure (if any).
+    id: int = Field(alias="district.pk")
+    name: str = Field(alias="district.name")
+    name_kana: str = Field(alias="district.name_kana")
+    branch_office: str = Field(alias="district.branch_office.slug", description="slug of the branch office")
+    citizen_center_name: str = Field(alias="district.citizen_center_name")
+    is_demo_data: bool = Field(alias="district.is_demo_data")
+    fiscal_year: int | None = Field(None, alias="latest_figure.fiscal_year",
+                                    description="fiscal year of the latest figures")
+    population: int | None = Field(None, alias="latest_figure.population")
+    households: int | None = Field(None, alias="latest_figure.households")
 
 
 class CommunitySummaryOut(Schema):
@@ -43,31 +47,22 @@ class CommunitySummaryOut(Schema):
     name: str
     name_kana: str
     status: str
-    status_label: str
+    status_label: str = Field(alias="get_status_display")
     founded_on: dt.date | None
-    district: str
-    branch_office: str = Field(description="slug of the branch office")
+    district: str = Field(alias="district.name")
+    branch_office: str = Field(alias="district.branch_office.slug", description="slug of the branch office")
     is_demo_data: bool
-    url: str
-
-
-class CommunityPageOut(Schema):
-    count: int
-    limit: int
-    offset: int
-    items: list[CommunitySummaryOut]
+    url: str = Field(alias="get_absolute_url")
 
 
 class DirectoryFilters(Schema):
     q: str = Field("", max_length=100, description="part of the name, kana or district (width and kana folded)")
     branch: str = Field("", max_length=60, description="branch office slug")
-    limit: int = Field(50, ge=1, le=100)
-    offset: int = Field(0, ge=0, le=1_000_000)
 
 
 class OfficerOut(Schema):
     position: str
-    position_label: str
+    position_label: str = Field(alias="get_position_display")
     term_start: dt.date
     term_end: dt.date
 
@@ -75,7 +70,7 @@ class OfficerOut(Schema):
 class MemberOrganizationOut(Schema):
     name: str
     kind: str
-    kind_label: str
+    kind_label: str = Field(alias="get_kind_display")
 
 
 class GoalOut(Schema):
@@ -89,6 +84,10 @@ class InitiativeOut(Schema):
     title: str
     description: str
     goal_order: int | None
+
+    @staticmethod
+    def resolve_goal_order(initiative: PlanInitiative) -> int | None:
+        return initiative.goal.order if initiative.goal else None
 
 
 class RevisionOut(Schema):
@@ -112,109 +111,42 @@ class CommunityDetailOut(CommunitySummaryOut):
     office_address: str
     office_phone: str
     website: str
-    citizen_center_name: str
-    officers: list[OfficerOut]
-    member_organizations: list[MemberOrganizationOut]
-    plan: PlanOut | None
+    citizen_center_name: str = Field(alias="district.citizen_center_name")
+    # Read from the profile the query assembled (officers in position order, the plan in force).
+    officers: list[OfficerOut] = Field(alias="profile.officers")
+    member_organizations: list[MemberOrganizationOut] = Field(alias="profile.member_organizations")
+    plan: PlanOut | None = Field(alias="profile.plan")
 
 
-def _summary(community: Community) -> dict:
-    return {
-        "slug": community.slug,
-        "name": community.name,
-        "name_kana": community.name_kana,
-        "status": community.status,
-        "status_label": str(community.get_status_display()),
-        "founded_on": community.founded_on,
-        "district": community.district.name,
-        "branch_office": community.district.branch_office.slug,
-        "is_demo_data": community.is_demo_data,
-        "url": community.get_absolute_url(),
-    }
-
-
-def _plan(plan: CommunityPlan | None) -> dict | None:
-    if plan is None:
-        return None
-    return {
-        "title": plan.title,
-        "start_fiscal_year": plan.start_fiscal_year,
-        "end_fiscal_year": plan.end_fiscal_year,
-        "vision": plan.vision,
-        "adopted_on": plan.adopted_on,
-        "goals": [{"order": g.order, "title": g.title, "description": g.description} for g in plan.goals.all()],
-        "initiatives": [
-            {
-                "fiscal_year": i.fiscal_year, "title": i.title, "description": i.description,
-                "goal_order": i.goal.order if i.goal else None,
-            }
-            for i in plan.initiatives.all()
-        ],
-        "revisions": [{"revised_on": r.revised_on, "summary": r.summary} for r in plan.revisions.all()],
-    }
-
-
-@router.get("", response=CommunityPageOut, summary="地域協働体の一覧")
-@public
-def list_communities(request: HttpRequest, filters: Query[DirectoryFilters]) -> dict:
+@router.get("", response=list[CommunitySummaryOut], summary="地域協働体の一覧")
+@paginated
+@api_public
+def list_communities(request: HttpRequest, filters: Query[DirectoryFilters]) -> QuerySet[Community]:
     """Communities, searched by name (partial, width and kana folded) and filtered by branch office."""
-    communities = queries.public_directory(text=filters.q.strip(), branch_slug=filters.branch.strip())
-    page = list(communities[filters.offset : filters.offset + filters.limit])
-    return {
-        "count": communities.count(),
-        "limit": filters.limit,
-        "offset": filters.offset,
-        "items": [_summary(c) for c in page],
-    }
+    return queries.public_directory(text=filters.q.strip(), branch_slug=filters.branch.strip())
 
 
 @router.get("/branch-offices", response=list[BranchOfficeOut], summary="本庁・支所の一覧")
-@public
-def list_branch_offices(request: HttpRequest) -> list:
+@paginated
+@api_public
+def list_branch_offices(request: HttpRequest) -> QuerySet[BranchOffice]:
     """The head office and branch offices, in display order."""
-    return list(queries.branch_offices())
+    return queries.branch_offices()
 
 
 @router.get("/districts", response=list[DistrictOut], summary="地区の一覧(最新の人口・世帯数)")
-@public
-def list_districts(request: HttpRequest) -> list[dict]:
+@paginated
+@api_public
+def list_districts(request: HttpRequest) -> list[queries.DistrictRow]:
     """Every district with its most recent population and households."""
-    return [
-        {
-            "id": row.district.pk, "name": row.district.name, "name_kana": row.district.name_kana,
-            "branch_office": row.district.branch_office.slug,
-            "citizen_center_name": row.district.citizen_center_name, "is_demo_data": row.district.is_demo_data,
-            "fiscal_year": row.latest_figure.fiscal_year if row.latest_figure else None,
-            "population": row.latest_figure.population if row.latest_figure else None,
-            "households": row.latest_figure.households if row.latest_figure else None,
-        }
-        for row in queries.districts_with_latest_figure()
-    ]
+    return queries.districts_with_latest_figure()
 
 
 @router.get("/{slug}", response=CommunityDetailOut, summary="地域協働体の公開情報")
-@public
-def get_community(request: HttpRequest, slug: str) -> dict:
+@api_public
+def get_community(request: HttpRequest, slug: str) -> Community:
     """One community's public profile with its current plan. Officers: position and term only."""
     profile = queries.community_profile(slug)
     community = profile.community
-    return {
-        **_summary(community),
-        "description": community.description,
-        "office_address": community.office_address,
-        "office_phone": community.office_phone,
-        "website": community.website,
-        "citizen_center_name": community.district.citizen_center_name,
-        "officers": [
-            {
-                "position": o.position, "position_label": str(o.get_position_display()),
-                "term_start": o.term_start, "term_end": o.term_end,
-            }
-            for o in profile.officers
-        ],
-        "member_organizations": [
-            {"name": m.name, "kind": m.kind, "kind_label": str(m.get_kind_display())}
-            for m in profile.member_organizations
-        ],
-        "plan": _plan(profile.plan),
-    }
+    community.profile = profile  # type: ignore[attr-defined]
+    return community

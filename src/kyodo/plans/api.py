@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Path, Router, Schema
 from pydantic import Field
 
-from kyodo.access import public
+from kyodo.access import api_public
 from kyodo.api_errors import ErrorOut
+from kyodo.api_paging import paginated
 from kyodo.plans import queries
-from kyodo.plans.models import Measure, MeasureSchedule, PromotionPlan
+from kyodo.plans.models import Measure, PromotionPlan
 
 router = Router(tags=["推進計画 / plans"])
 
 PlanNumber = Annotated[int, Path(ge=1, le=32767, description="計画の次数 (第2次計画なら 2)")]
 MeasureNumber = Annotated[int, Path(ge=1, le=32767, description="事業番号 (事業1なら 1)")]
+
+
+def _absolute(context: Any, path: str) -> str:
+    """``path`` as an absolute URL of the request being answered."""
+    return str(context["request"].build_absolute_uri(path))
 
 
 class MeasureScheduleOut(Schema):
@@ -41,6 +48,10 @@ class MeasureOut(Schema):
     partner: str = Field(description="連携先")
     url: str
     schedules: list[MeasureScheduleOut]
+
+    @staticmethod
+    def resolve_url(measure: Measure, context: Any) -> str:
+        return _absolute(context, reverse("plans:measure", args=[measure.policy.plan.number, measure.number]))
 
 
 class PolicyOut(Schema):
@@ -74,6 +85,10 @@ class PromotionPlanSummaryOut(Schema):
     is_current: bool
     url: str
 
+    @staticmethod
+    def resolve_url(plan: PromotionPlan, context: Any) -> str:
+        return _absolute(context, plan.get_absolute_url())
+
 
 class PromotionPlanOut(PromotionPlanSummaryOut):
     background: str = Field(description="取組の経過")
@@ -86,11 +101,19 @@ class PromotionPlanOut(PromotionPlanSummaryOut):
     assessments: list[PlanAssessmentOut] = Field(description="成果と課題")
     policies: list[PolicyOut]
 
+    @staticmethod
+    def resolve_fiscal_years(plan: PromotionPlan) -> list[int]:
+        return [fiscal_year.year for fiscal_year in plan.fiscal_years]
+
 
 class PromotionPlanRefOut(Schema):
     number: int
     title: str
     url: str
+
+    @staticmethod
+    def resolve_url(plan: PromotionPlan, context: Any) -> str:
+        return _absolute(context, plan.get_absolute_url())
 
 
 class PolicyRefOut(Schema):
@@ -99,84 +122,32 @@ class PolicyRefOut(Schema):
 
 
 class MeasureDetailOut(MeasureOut):
-    plan: PromotionPlanRefOut
+    plan: PromotionPlanRefOut = Field(alias="policy.plan")
     policy: PolicyRefOut
 
 
-def _schedule(schedule: MeasureSchedule) -> MeasureScheduleOut:
-    return MeasureScheduleOut(
-        start_fiscal_year=schedule.start_fiscal_year, end_fiscal_year=schedule.end_fiscal_year,
-        period_label=schedule.period_label, text=schedule.text,
-    )
-
-
-def _measure_fields(request: HttpRequest, measure: Measure, plan_number: int) -> dict[str, object]:
-    department = measure.department
-    return {
-        "number": measure.number, "title": measure.title, "content": measure.content,
-        "department": DepartmentOut(name=department.name, division=department.division) if department else None,
-        "partner": measure.partner,
-        "url": request.build_absolute_uri(reverse("plans:measure", args=[plan_number, measure.number])),
-        "schedules": [_schedule(s) for s in measure.schedules.all()],
-    }
-
-
-def _summary_fields(request: HttpRequest, plan: PromotionPlan) -> dict[str, object]:
-    return {
-        "number": plan.number, "title": plan.title, "subtitle": plan.subtitle,
-        "start_fiscal_year": plan.start_fiscal_year, "end_fiscal_year": plan.end_fiscal_year,
-        "period_label": plan.period_label, "adopted_on": plan.adopted_on, "is_current": plan.is_current,
-        "url": request.build_absolute_uri(plan.get_absolute_url()),
-    }
-
-
 @router.get("", response=list[PromotionPlanSummaryOut], summary="推進計画の一覧 / List promotion plans")
-@public
-def list_plans(request: HttpRequest) -> list[PromotionPlanSummaryOut]:
+@paginated
+@api_public
+def list_plans(request: HttpRequest) -> QuerySet[PromotionPlan]:
     """Every plan, newest first."""
-    return [PromotionPlanSummaryOut(**_summary_fields(request, plan)) for plan in queries.plans_in_order()]
+    return queries.plans_in_order()
 
 
 @router.get(
     "/{number}", response={200: PromotionPlanOut, 404: ErrorOut}, summary="推進計画 / One plan, with its contents"
 )
-@public
-def get_plan(request: HttpRequest, number: PlanNumber) -> PromotionPlanOut:
+@api_public
+def get_plan(request: HttpRequest, number: PlanNumber) -> PromotionPlan:
     """The plan 第{number}次 with its basic ideas, assessments, policies, measures and schedules."""
-    plan = queries.plan_by_number(number)
-    return PromotionPlanOut(
-        **_summary_fields(request, plan),
-        background=plan.background, purpose=plan.purpose, positioning=plan.positioning,
-        aim_title=plan.aim_title, aim_text=plan.aim_text,
-        fiscal_years=[fy.year for fy in plan.fiscal_years],
-        basic_ideas=[BasicIdeaOut(order=i.order, title=i.title, text=i.text) for i in plan.basic_ideas.all()],
-        assessments=[
-            PlanAssessmentOut(kind=a.kind, order=a.order, title=a.title, text=a.text) for a in plan.assessments.all()
-        ],
-        policies=[
-            PolicyOut(
-                number=policy.number, title=policy.title, description=policy.description,
-                measures=[MeasureOut(**_measure_fields(request, m, plan.number)) for m in policy.measures.all()],
-            )
-            for policy in plan.policies.all()
-        ],
-    )
+    return queries.plan_by_number(number)
 
 
 @router.get(
     "/{number}/measures/{measure}", response={200: MeasureDetailOut, 404: ErrorOut},
     summary="施策・事業 / One measure, with its schedule",
 )
-@public
-def get_measure(request: HttpRequest, number: PlanNumber, measure: MeasureNumber) -> MeasureDetailOut:
+@api_public
+def get_measure(request: HttpRequest, number: PlanNumber, measure: MeasureNumber) -> Measure:
     """事業{measure} of plan 第{number}次, with its policy, department and schedule."""
-    found = queries.measure_by_number(number, measure)
-    plan, policy = found.policy.plan, found.policy
-    return MeasureDetailOut(
-        **_measure_fields(request, found, plan.number),
-        plan=PromotionPlanRefOut(
-            number=plan.number, title=plan.title, url=request.build_absolute_uri(plan.get_absolute_url())
-        ),
-        policy=PolicyRefOut(number=policy.number, title=policy.title),
-    )
-
+    return queries.measure_by_number(number, measure)
