@@ -1,5 +1,5 @@
 """Deterministic benchmark data at two scales: Ichinoseki (33 communities) and national (8,000).
-from kyodo.grants import amounts
+from kyodo.grants.applications import amounts
 
 Usage: python -m bench.generate --scale city|national   (the database comes from the usual settings:
 KYODO_SQLITE_PATH or DATABASE_URL). Everything is created in one transaction.
@@ -109,7 +109,7 @@ def generate(scale: str, seed: int = 2019) -> dict[str, int]:
 def _grants(program_codes: list[str], branches: list, communities: list) -> None:
     """Programs and rules from the data file, then for every community and program one application per
     fiscal year (GRANT_YEARS): the newest year cycles through every state, the one before through the
-    later states, older years are closed (every seventh rejected). Built by ``kyodo.grants.building`` (the
+    later states, older years are closed (every seventh rejected). Built by ``kyodo.grants.applications.building`` (the
     builder of the demo and the tests) and saved with bulk_create: each state's objects and timeline, an
     advance payment for odd applications where the rule allows it, actuals at 90/100/110 % of the plan, and
     the settlement and final payment or refund, so for a closed application advance + final − refund = settled."""
@@ -117,15 +117,15 @@ def _grants(program_codes: list[str], branches: list, communities: list) -> None
     from django.utils import timezone
 
     from kyodo.accounts.models import User
-    from kyodo.grants import building
-    from kyodo.grants.loading import load_grant_programs
+    from kyodo.grants.applications import building
+    from kyodo.grants.applications.workflow import ApplicationStatus
     from kyodo.grants.models import (
         Application,
         ExpenseLine,
         GrantProgram,
         ProgramRule,
     )
-    from kyodo.grants.workflow import ApplicationStatus
+    from kyodo.grants.programs.loading import load_grant_programs
 
     S = ApplicationStatus
     load_grant_programs()

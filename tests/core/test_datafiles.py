@@ -11,8 +11,8 @@ from django.core.management import CommandError, call_command
 from kyodo.communities.loading import load_communities
 from kyodo.communities.models import BranchOffice, Community, District, DistrictFigure
 from kyodo.datafiles import DataFileError, load_data_file
-from kyodo.grants.loading import load_grant_programs
 from kyodo.grants.models import ExpenseCategory, GrantProgram, ProgramRule
+from kyodo.grants.programs.loading import load_grant_programs
 from kyodo.plans.loading import load_promotion_plans
 from kyodo.plans.models import Department, Policy, PromotionPlan
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kyodo.communities.queries import internally_viewable
-from kyodo.grants.queries import applications_visible_to
+from kyodo.grants.applications.queries import applications_visible_to
 from tests.factories import LiaisonAssignmentFactory, UserFactory
 from tests.grants.factories import make_application
 

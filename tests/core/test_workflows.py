@@ -8,8 +8,8 @@ import pytest
 from django.core import mail
 from django.db import models
 
+from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW
 from kyodo.grants.models import Application
-from kyodo.grants.workflow import APPLICATION_WORKFLOW
 from kyodo.workflows import Action, Workflow
 from tests.grants.factories import make_application
 

@@ -63,8 +63,8 @@ def _tiny_png() -> bytes:
 def journey(demo) -> Journey:
     from kyodo.accounts.models import User
     from kyodo.fiscal_years import FiscalYear
-    from kyodo.grants import queries
     from kyodo.grants.models import Application, GrantProgram, ProgramRule
+    from kyodo.grants.programs import queries
 
     year = FiscalYear.current().year
     program = GrantProgram.objects.get(code=PROGRAM)
@@ -102,7 +102,7 @@ def open_from_list(page, status_label: str | None = None) -> None:
     page.get_by_role("link", name="補助金の申請", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("補助金の申請")
     if status_label:
-        from kyodo.grants.workflow import ApplicationStatus
+        from kyodo.grants.applications.workflow import ApplicationStatus
 
         value = next(value for value, label in ApplicationStatus.choices if str(label) == status_label)
         page.get_by_label("状態").select_option(value)

@@ -60,11 +60,12 @@ def _resolve(path: str, role: str) -> str:
 
     from kyodo.accounts.models import User
     from kyodo.grants.models import Application
+    from kyodo.grants.scopes import APPLICATIONS
 
     kind, _, value = path.partition(":")
     if kind == "application":
         user = User.objects.get(username=role)
-        application = Application.objects.visible_to(user).filter(status=value).order_by("-fiscal_year", "pk").first()
+        application = APPLICATIONS.queryset(user).filter(status=value).order_by("-fiscal_year", "pk").first()
         assert application is not None, f"no {value} application visible to {role}"
         return reverse("grants_staff:application-detail", args=[application.pk])
     if kind == "ledger":

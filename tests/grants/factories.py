@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kyodo.grants.building import MINIMAL_PDF
+from kyodo.grants.applications.building import MINIMAL_PDF
 from kyodo.grants.models import Eligibility, ExpenseCategory, GrantProgram, ProgramRule, SimulationScenario
 
 PROGRAMS = {
@@ -121,11 +121,11 @@ def branch_user(community):
 def make_application(community, *, status: str = "draft", code: str = "activity", fiscal_year: int | None = None,
                      amount_yen: int = 100_000, lines: int = 1, title: str = "防災訓練と地域の見守り"):
     """An application of ``community`` already in ``status``, with that state's objects and timeline,
-    built by ``kyodo.grants.building`` (no services).
+    built by ``kyodo.grants.applications.building`` (no services).
 
     One program per community and year: a second call for the same community, program and year
     returns the existing application, so tests wanting several use different communities."""
-    from kyodo.grants.building import Story
+    from kyodo.grants.applications.building import Story
     from kyodo.grants.models import Application, ExpenseLine
 
     rule = open_rule(code, fiscal_year)
@@ -168,15 +168,15 @@ def city_user():
 
 def cast_for(community):
     """Who took the factory-made steps: the community's secretariat, its branch's staff, the city."""
-    from kyodo.grants.building import Cast
+    from kyodo.grants.applications.building import Cast
 
     return Cast(preparer=community_user(community), reviewer=branch_user(community), decider=city_user())
 
 
 def build_state_objects(application) -> None:
-    """The objects and timeline an application in its status has (``kyodo.grants.building``), after
+    """The objects and timeline an application in its status has (``kyodo.grants.applications.building``), after
     removing whatever an earlier state left. Amounts follow the plan's lines."""
-    from kyodo.grants import building
+    from kyodo.grants.applications import building
 
     building.clear(application)
     plan = application.lines.select_related("category")
@@ -234,6 +234,6 @@ def application_in_state(community, status: str, *, lines: int = 1):
 
 def allowed(application, user) -> list[str]:
     """The names of the actions ``user`` may take on ``application`` now."""
-    from kyodo.grants.workflow import APPLICATION_WORKFLOW
+    from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW
 
     return [action.name for action in APPLICATION_WORKFLOW.allowed_actions(application, user)]

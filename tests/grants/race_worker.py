@@ -1,5 +1,5 @@
 """A long-lived worker process for test_application_race: Django set up once against the race
-from kyodo.grants.workflow import APPLICATION_WORKFLOW
+from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW
 database, then commands from the test one at a time (spawned; nothing Django at import time).
 
 Worker "a" also prepares the database and resets and inspects the application between trials,
@@ -83,8 +83,8 @@ def race(barrier: Any, action: str, pk: int, actor_pk: int, version: int, tag: s
     from django.core.exceptions import ValidationError
 
     from kyodo.accounts.models import User
+    from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW, InvalidTransition
     from kyodo.grants.models import Application
-    from kyodo.grants.workflow import APPLICATION_WORKFLOW, InvalidTransition
     from kyodo.locking import StaleObject
 
     actor = User.objects.get(pk=actor_pk)

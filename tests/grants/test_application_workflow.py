@@ -9,10 +9,10 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from kyodo.audit.models import AuditEvent
-from kyodo.grants import decisions, drafting
+from kyodo.grants.applications import decisions, drafting
+from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW as WORKFLOW
+from kyodo.grants.applications.workflow import ApplicationStatus, InvalidTransition
 from kyodo.grants.models import Application, Award, ChangeRequest, Payment, ProgramRule, Settlement, Transition
-from kyodo.grants.workflow import APPLICATION_WORKFLOW as WORKFLOW
-from kyodo.grants.workflow import ApplicationStatus, InvalidTransition
 from kyodo.locking import StaleObject
 from kyodo.workflows import SeparationOfDuties
 from tests.factories import UserFactory

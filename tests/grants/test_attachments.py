@@ -17,7 +17,7 @@ from django.urls import reverse
 from PIL import Image
 
 from kyodo.audit.models import AuditEvent
-from kyodo.grants import attachments as services
+from kyodo.grants.attachments import services
 from kyodo.grants.models import Application, Attachment
 from kyodo.locking import StaleObject
 from tests.grants.factories import MINIMAL_PDF, application_in_state, community_user
@@ -312,7 +312,7 @@ def test_receipts_cannot_be_removed_after_the_report(world, settings):
 
 
 def test_the_partial_lists_attachments_by_kind_in_two_queries(world, rf):
-    from kyodo.grants import queries
+    from kyodo.grants.applications import queries
 
     awarded = application_in_state(world.community_a, "awarded")
     user = community_user(world.community_a)

@@ -6,9 +6,9 @@ from collections import defaultdict
 
 from kyodo.audit.models import AuditEvent
 from kyodo.audit.services import verify_chain
-from kyodo.grants import amounts
+from kyodo.grants.applications import amounts
+from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW, AWARDED_STATES, ApplicationStatus
 from kyodo.grants.demo import EARLY, _years, create_demo_applications
-from kyodo.grants.loading import load_grant_programs
 from kyodo.grants.models import (
     ActualsReport,
     Application,
@@ -19,7 +19,7 @@ from kyodo.grants.models import (
     Settlement,
     Transition,
 )
-from kyodo.grants.workflow import APPLICATION_WORKFLOW, AWARDED_STATES, ApplicationStatus
+from kyodo.grants.programs.loading import load_grant_programs
 from tests.factories import CommunityFactory
 from tests.grants.factories import make_eligible
 

@@ -1,9 +1,9 @@
 import pytest
 
 from kyodo.communities.models import Community
-from kyodo.grants.entitlements import eligible
-from kyodo.grants.loading import load_grant_programs
 from kyodo.grants.models import ExpenseCategory, GrantProgram, ProgramRule
+from kyodo.grants.programs.entitlements import eligible
+from kyodo.grants.programs.loading import load_grant_programs
 from tests.factories import CommunityFactory, CommunityPlanFactory
 from tests.grants.factories import ensure_program
 

@@ -1,6 +1,6 @@
 """Before a fiscal year's population figures are registered, the latest earlier ones apply."""
 
-from kyodo.grants.queries import entitlements
+from kyodo.grants.programs.queries import entitlements
 from tests.factories import CommunityPlanFactory, DistrictFigureFactory
 from tests.grants.factories import ensure_program, ensure_rule
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kyodo.grants.entitlements import Parameters, compute_amount, formula_text
+from kyodo.grants.programs.entitlements import Parameters, compute_amount, formula_text
 
 
 def test_example_rounds_down_to_thousand_then_caps():

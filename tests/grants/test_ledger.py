@@ -12,7 +12,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from kyodo.fiscal_years import FiscalYear
-from kyodo.grants import ledger, ledger_views
+from kyodo.grants.ledger import queries as ledger
+from kyodo.grants.ledger import views as ledger_views
 from kyodo.grants.models import Payment
 from tests.factories import CommunityFactory, DistrictFactory
 from tests.grants.factories import city_user, make_application, open_rule

@@ -9,9 +9,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from kyodo.audit.models import AuditEvent
-from kyodo.grants import actuals, amounts, changes, payments, settlement
+from kyodo.grants.applications import actuals, amounts, changes, payments, settlement
+from kyodo.grants.applications.workflow import InvalidTransition
 from kyodo.grants.models import Application, Award, ChangeRequest, Payment, ProgramRule, Settlement
-from kyodo.grants.workflow import InvalidTransition
 from kyodo.workflows import SeparationOfDuties
 from tests.factories import UserFactory
 from tests.grants.factories import add_actuals_report, allowed, ensure_category, make_application

@@ -23,9 +23,14 @@ from hypothesis import strategies as st
 
 from kyodo.audit.models import AuditEvent
 from kyodo.communities.models import DistrictFigure
-from kyodo.grants import actuals, amounts
-from kyodo.grants.amounts import entitlement_yen
-from kyodo.grants.entitlements import ROUNDING_UNITS, compute_amount
+from kyodo.grants.applications import actuals, amounts
+from kyodo.grants.applications.amounts import entitlement_yen
+from kyodo.grants.applications.workflow import (
+    APPLICATION_WORKFLOW,
+    AWARDED_STATES,
+    REPORT_EDITABLE,
+    InvalidTransition,
+)
 from kyodo.grants.models import (
     ActualLine,
     ActualsReport,
@@ -38,12 +43,7 @@ from kyodo.grants.models import (
     Settlement,
     Transition,
 )
-from kyodo.grants.workflow import (
-    APPLICATION_WORKFLOW,
-    AWARDED_STATES,
-    REPORT_EDITABLE,
-    InvalidTransition,
-)
+from kyodo.grants.programs.entitlements import ROUNDING_UNITS, compute_amount
 from kyodo.locking import StaleObject
 from tests.grants.factories import MINIMAL_PDF, community_user, ensure_category, make_application
 

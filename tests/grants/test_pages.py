@@ -8,8 +8,8 @@ from openpyxl import load_workbook
 
 from kyodo.audit.models import AuditEvent
 from kyodo.fiscal_years import FiscalYear
-from kyodo.grants import services
 from kyodo.grants.models import ProgramRule, SimulationScenario
+from kyodo.grants.programs import services
 from kyodo.locking import StaleObject
 from tests.factories import CommunityFactory, CommunityPlanFactory, DistrictFigureFactory
 from tests.grants.factories import ensure_category, ensure_rule, ensure_scenario, make_application, rule_post_data

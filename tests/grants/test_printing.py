@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from kyodo.grants import printing
 from kyodo.grants.models import ActualLine, ActualsReport, Payment
+from kyodo.grants.printing import documents as printing
 from tests.factories import OfficerFactory
 from tests.grants.factories import application_in_state, city_user, ensure_category
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from kyodo.api import api
 from kyodo.communities.loading import load_communities
-from kyodo.grants.loading import load_grant_programs
+from kyodo.grants.programs.loading import load_grant_programs
 from kyodo.plans.loading import load_promotion_plans
 from tests.quality.html_forms import parse_page
 

@@ -8,4 +8,12 @@ class GrantsConfig(AppConfig):
 
     def ready(self) -> None:
         # The application workflow's services, checks and notifier register themselves on import.
-        from kyodo.grants import actuals, changes, decisions, guards, notifications, payments, settlement  # noqa: F401
+        from kyodo.grants.applications import (  # noqa: F401
+            actuals,
+            changes,
+            decisions,
+            guards,
+            notifications,
+            payments,
+            settlement,
+        )

@@ -19,7 +19,8 @@ from django.utils import timezone
 
 from kyodo.audit.services import record_event
 from kyodo.fiscal_years import FiscalYear
-from kyodo.grants import building, queries
+from kyodo.grants.applications import building
+from kyodo.grants.applications.workflow import ApplicationStatus
 from kyodo.grants.models import (
     Application,
     Award,
@@ -28,7 +29,7 @@ from kyodo.grants.models import (
     ProgramRule,
     Settlement,
 )
-from kyodo.grants.workflow import ApplicationStatus
+from kyodo.grants.programs import queries
 
 S = ApplicationStatus
 YEARS = 5  # the current fiscal year and the four before it

@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from django_tasks import TaskResultStatus, task
 
 from kyodo.audit.services import record_event
+from kyodo.grants.applications.workflow import ApplicationStatus
 from kyodo.grants.models import Application, Reminder
-from kyodo.grants.workflow import ApplicationStatus
 from kyodo.japanese_era import format_wareki
 
 # No actuals report submitted yet (or it was returned): the report is still owed.

@@ -1,7 +1,12 @@
 from django.urls import path
 
-from kyodo.grants import application_views, attachment_urls, drafting_views, ledger_urls, print_urls, staff_views
-from kyodo.grants.workflow import APPLICATION_WORKFLOW
+from kyodo.grants.applications import drafting_views
+from kyodo.grants.applications import views as application_views
+from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW
+from kyodo.grants.attachments import urls as attachment_urls
+from kyodo.grants.ledger import urls as ledger_urls
+from kyodo.grants.printing import urls as print_urls
+from kyodo.grants.programs import views as staff_views
 from kyodo.workflows.views import action_urls
 
 app_name = "grants_staff"

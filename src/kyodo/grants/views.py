@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from kyodo.access import public
 from kyodo.communities.models import Community
 from kyodo.fiscal_years import FiscalYear
-from kyodo.grants import ledger, queries
+from kyodo.grants.ledger import queries as ledger
+from kyodo.grants.programs import queries
 
 PAGE_SIZE = 50
 

@@ -13,12 +13,12 @@ An invalid state is :class:`InvalidTransition` (a 409 on pages and in the API), 
 from __future__ import annotations
 
 from kyodo.workflows.declaration import (
-    REGISTRY,
     Action,
     Check,
     InvalidTransition,
     SeparationOfDuties,
     Workflow,
 )
+from kyodo.workflows.registry import REGISTRY
 
 __all__ = ["REGISTRY", "Action", "Check", "InvalidTransition", "SeparationOfDuties", "Workflow"]

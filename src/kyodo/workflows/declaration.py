@@ -19,13 +19,15 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext
 
+from kyodo.audit.services import record_event
+from kyodo.locking import claim_version
+from kyodo.workflows.notifications import notify_after_commit
+from kyodo.workflows.registry import REGISTRY
+
 Check = Callable[[Any, Any, "Action"], str]
 """``check(obj, user, action)``: why the action may not be taken now ("" when nothing stops it)."""
 
 ServiceFunc = TypeVar("ServiceFunc", bound=Callable[..., Any])
-
-REGISTRY: dict[str, Workflow] = {}
-"""Every declared workflow by name (the notification task finds its workflow here)."""
 
 
 class InvalidTransition(Exception):
@@ -285,8 +287,6 @@ class Workflow:
         Raises StaleObject when someone changed the object since ``version``. Call inside the
         service's transaction, after the guard.
         """
-        from kyodo.locking import claim_version
-
         step = self.actions[action]
         before = obj.status
         claim_version(obj, version)
@@ -300,9 +300,6 @@ class Workflow:
         self, obj: Any, action: str, *, before: str, actor: Any, comment: str = "", data: dict[str, Any] | None = None
     ) -> None:
         """A transition that happened: its row, its audit event, its notification after commit."""
-        from kyodo.audit.services import record_event
-        from kyodo.workflows.notifications import notify_after_commit
-
         step = self.actions[action]
         self.transition_model._default_manager.create(
             **{self.subject_field: obj}, from_status=before, to_status=step.target, action=action, actor=actor,

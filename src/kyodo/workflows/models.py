@@ -32,7 +32,7 @@ class TransitionRecord(models.Model):
 
     @property
     def workflow(self):  # type: ignore[no-untyped-def]
-        from kyodo.workflows.declaration import REGISTRY
+        from kyodo.workflows.registry import REGISTRY
 
         return REGISTRY[self.workflow_name]
 

@@ -8,13 +8,12 @@ person who took the action still sees their decision succeed.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import Any
 
 from django.db import transaction
 from django_tasks import TaskResultStatus, task
 
-if TYPE_CHECKING:
-    from kyodo.workflows.declaration import Workflow
+from kyodo.workflows.registry import REGISTRY
 
 logger = logging.getLogger("kyodo.workflows")
 
@@ -22,15 +21,13 @@ logger = logging.getLogger("kyodo.workflows")
 @task()
 def notify_transition(workflow: str, object_id: int, action: str, comment: str = "") -> None:
     """Send what the workflow sends after ``action`` (e-mail to the parties)."""
-    from kyodo.workflows.declaration import REGISTRY
-
     declared = REGISTRY[workflow]
     model = declared.transition_model._meta.get_field(declared.subject_field).related_model
     obj = declared.reload(model._default_manager.get(pk=object_id))  # type: ignore[union-attr]
     declared.notify(obj, action, comment)
 
 
-def notify_after_commit(workflow: Workflow, object_id: int, action: str, comment: str) -> None:
+def notify_after_commit(workflow: Any, object_id: int, action: str, comment: str) -> None:
     """Enqueue the notification once the transaction commits; log, never raise, when that fails."""
 
     def enqueue() -> None:

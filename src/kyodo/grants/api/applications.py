@@ -13,12 +13,12 @@ from ninja.security import django_auth
 
 from kyodo.access import api_require_perm, api_signed_in
 from kyodo.api_paging import paginated
-from kyodo.grants import queries
-from kyodo.grants.amounts import CategoryComparison, Money, compare_categories, money
 from kyodo.grants.api.inputs import GrantVersionIn
-from kyodo.grants.decisions import submit_application as submit
+from kyodo.grants.applications import queries
+from kyodo.grants.applications.amounts import CategoryComparison, Money, compare_categories, money
+from kyodo.grants.applications.decisions import submit_application as submit
+from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW, AWARDED_STATES, ApplicationStatus
 from kyodo.grants.models import ActualLine, ActualsReport, Application, Award, Settlement
-from kyodo.grants.workflow import APPLICATION_WORKFLOW, AWARDED_STATES, ApplicationStatus
 
 router = Router(auth=django_auth)
 

@@ -15,9 +15,9 @@ from kyodo.api_paging import paginated
 from kyodo.communities.models import Community
 from kyodo.communities.queries import communities_in_scope
 from kyodo.fiscal_years import FiscalYear
-from kyodo.grants import queries
 from kyodo.grants.api.inputs import FiscalYearQuery
 from kyodo.grants.models import GrantProgram
+from kyodo.grants.programs import queries
 
 router = Router(auth=django_auth)
 

@@ -14,9 +14,9 @@ from ninja import Field, Router, Schema
 from ninja.security import django_auth
 
 from kyodo.access import api_require_perm
-from kyodo.grants import actuals, changes
 from kyodo.grants.api.applications import PREPARE, GrantApplicationDetailOut, visible_application
 from kyodo.grants.api.inputs import GrantVersionIn, Text, Version, Yen
+from kyodo.grants.applications import actuals, changes
 from kyodo.grants.models import ActualLine, Application, ExpenseCategory
 
 router = Router(auth=django_auth)

@@ -8,7 +8,7 @@ from kyodo.communities.demo import create_demo_content
 from kyodo.communities.loading import load_communities
 from kyodo.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo_accounts
 from kyodo.grants.demo import create_demo_applications
-from kyodo.grants.loading import load_grant_programs
+from kyodo.grants.programs.loading import load_grant_programs
 from kyodo.plans.loading import load_promotion_plans
 
 
