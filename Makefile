@@ -63,7 +63,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench
 
 types: $(STAMP)
-	$(VENV)/bin/mypy src/kyodo/*/services.py src/kyodo/*/queries.py
+	$(VENV)/bin/mypy src/
 
 check: lint types test
 

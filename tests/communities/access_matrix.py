@@ -1,7 +1,7 @@
 """Who may use each communities URL and API operation.
 
 view_community_internal: city admin, branch staff of the community's branch, its liaison, its
-own secretariat and officers. change_community: the same without the liaison.
+own secretariat and officers. edit_community: the same without the liaison.
 Objects a URL needs (an officer, a plan…) are created on demand for the community under test.
 """
 

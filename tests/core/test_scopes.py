@@ -50,13 +50,24 @@ def test_seeing_an_application_is_being_in_the_queue(world, people, role):
     user = _as_user(people, role)
     listed = set(applications_visible_to(user))
     for application in applications:
-        assert user.has_perm("grants.view_application", application) == (application in listed), application
+        assert user.has_perm("grants.see_application", application) == (application in listed), application
 
 
 def test_a_branch_officer_who_is_liaison_elsewhere_sees_both(world, people):
     user = people["branch_officer_and_liaison_elsewhere"]
     assert set(internally_viewable(user)) == {world.community_a, world.community_b}
     application = make_application(world.community_b, status="submitted")
-    assert user.has_perm("grants.view_application", application)
+    assert user.has_perm("grants.see_application", application)
     # Seeing is not reviewing: community B's reviewer is branch B.
     assert not user.has_perm("grants.review_application", application)
+
+
+def test_no_permission_is_named_like_a_django_model_permission():
+    """Django grants add_/change_/delete_/view_<model> to superusers and through groups: a rules permission
+    of the same name would be granted by the admin's permission screens, not by kyodo's rules."""
+    from django.apps import apps
+    from rules.permissions import permissions
+
+    automatic = {f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+                 for model in apps.get_models() for action in model._meta.default_permissions}
+    assert sorted(set(permissions) & automatic) == []

@@ -217,7 +217,7 @@ CASES = [
     # Any signed-in user gets the list, scoped to what they may see (empty for most roles).
     Case("GET /api/v1/grants/applications", own=SIGNED_IN, policy="authenticated"),
     Case("GET /api/v1/grants/applications/{application_id}", own=APPLICATION_VIEWERS_OWN, other=CITY,
-         kwargs=_api_application("draft"), policy="perm:grants.view_application"),
+         kwargs=_api_application("draft"), policy="perm:grants.see_application"),
     Case("POST /api/v1/grants/applications/{application_id}/submit", own=PREPARERS_OWN, other=NOBODY,
          kwargs=_api_application("draft"), data=_api_version, policy="perm:grants.prepare_application"),
 ]

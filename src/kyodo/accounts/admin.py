@@ -12,12 +12,12 @@ class KyodoUserAdmin(SimpleHistoryAdmin, UserAdmin):
     list_filter = ("role", "is_active", "is_demo", "branch_office")
     search_fields = ("username", "display_name", "email")
     fieldsets = (
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         (_("役割と担当範囲"), {"fields": ("display_name", "role", "branch_office", "department", "community",
                                       "company", "is_demo")}),
     )
     add_fieldsets = (
-        *UserAdmin.add_fieldsets,
+        *(UserAdmin.add_fieldsets or ()),
         (_("役割と担当範囲"), {"fields": ("display_name", "role", "branch_office", "department", "community",
                                       "company")}),
     )

@@ -40,7 +40,7 @@ class User(AbstractUser):
         help_text=_("デモモード以外ではサインインできません。"),
     )
 
-    objects = UserManager()
+    objects = UserManager()  # type: ignore[misc]
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:

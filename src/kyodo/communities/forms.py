@@ -38,7 +38,7 @@ class CommunityProfileForm(ServiceForm):
     class Meta:
         model = Community
         fields = list(PROFILE_FIELDS)
-        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+        widgets: dict[str, forms.Widget] = {"description": forms.Textarea(attrs={"rows": 6})}
         help_texts = {"office_phone": _("例: 0191-21-0000"), "website": _("https:// から始まるアドレス")}
 
 
@@ -50,7 +50,8 @@ class CommunityStandingForm(CommunityProfileForm):
         widgets = {**CommunityProfileForm.Meta.widgets, "founded_on": DATE_WIDGET}
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("status") == Community.Status.ESTABLISHED and not cleaned.get("founded_on"):
             self.add_error("founded_on", _("設立済みの地域協働体には設立日を入力してください。"))
         return cleaned
@@ -104,11 +105,11 @@ class CommunityPlanForm(ServiceForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = fiscal_year_choices(2014)
-        self.fields["start_fiscal_year"].choices = choices
-        self.fields["end_fiscal_year"].choices = choices
-
+        self.fields["start_fiscal_year"].choices = choices  # type: ignore[attr-defined]
+        self.fields["end_fiscal_year"].choices = choices  # type: ignore[attr-defined]
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         start, end = cleaned.get("start_fiscal_year"), cleaned.get("end_fiscal_year")
         if start and end and end < start:
             self.add_error("end_fiscal_year", _("終了年度は開始年度と同じか、それより後の年度にしてください。"))
@@ -132,10 +133,9 @@ class PlanInitiativeForm(ServiceForm):
 
     def __init__(self, *args: Any, plan: CommunityPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["fiscal_year"].choices = [(fy.year, fy.label) for fy in plan.fiscal_years]
-        self.fields["goal"].queryset = plan.goals.all()
-        self.fields["goal"].empty_label = _("(目標なし)")
-
+        self.fields["fiscal_year"].choices = [(fy.year, fy.label) for fy in plan.fiscal_years]  # type: ignore[attr-defined]
+        self.fields["goal"].queryset = plan.goals.all()  # type: ignore[attr-defined]
+        self.fields["goal"].empty_label = _("(目標なし)")  # type: ignore[attr-defined]
 
 class PlanRevisionForm(ServiceForm):
     class Meta:
@@ -168,7 +168,7 @@ class DistrictFigureForm(ServiceForm):
     def __init__(self, *args: Any, district: District, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.district = district
-        self.fields["fiscal_year"].choices = fiscal_year_choices(2014)
+        self.fields["fiscal_year"].choices = fiscal_year_choices(2014)  # type: ignore[attr-defined]
         if self.instance.pk:
             # The year identifies the row; a correction keeps it.
             del self.fields["fiscal_year"]

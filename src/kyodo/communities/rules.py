@@ -33,7 +33,7 @@ sees_community = INTERNAL.predicate()
 can_change_community = is_city_admin | is_branch_of_community | is_own_community
 
 rules.add_perm("communities.view_community_internal", sees_community)
-rules.add_perm("communities.change_community", can_change_community)
+rules.add_perm("communities.edit_community", can_change_community)
 # Name, status and founding date are the city's record of the community, not its own profile.
 rules.add_perm("communities.change_community_standing", is_city_admin | is_branch_of_community)
 rules.add_perm("communities.list_communities_in_scope", has_role)

@@ -18,7 +18,7 @@ from kyodo.communities.views import PAGE_SIZE, directory_filters, query_without_
 from kyodo.editing import confirm_delete_view, form_data, form_view
 
 VIEW = "communities.view_community_internal"
-CHANGE = "communities.change_community"
+CHANGE = "communities.edit_community"
 STRUCTURE = "communities.manage_structure"
 
 

@@ -63,7 +63,7 @@ def community_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "community": community,
         "plan": profile.plan,
         "show_internal": show_internal,
-        "can_edit": show_internal and request.user.has_perm("communities.change_community", community),
+        "can_edit": show_internal and request.user.has_perm("communities.edit_community", community),
         "crumbs": [
             (_("ホーム"), reverse("portal:home")),
             (_("地域協働体"), reverse("communities:list")),

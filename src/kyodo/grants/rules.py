@@ -33,7 +33,7 @@ def is_reviewer_of(user: Any, obj: Any) -> bool:
 
 
 # Seeing an application is its scope (kyodo.grants.scopes.APPLICATIONS), as the lists are.
-rules.add_perm("grants.view_application", APPLICATIONS.predicate())
+rules.add_perm("grants.see_application", APPLICATIONS.predicate())
 rules.add_perm("grants.prepare_application", is_applicant)
 rules.add_perm("grants.review_application", is_city_admin | is_reviewer_of)
 rules.add_perm("grants.decide_application", is_city_admin)

@@ -43,7 +43,7 @@ def totals(request: HttpRequest) -> HttpResponse:
     page = None
     if year is not None:
         page = Paginator(ledger.public_awards_query(year, text), PAGE_SIZE).get_page(request.GET.get("page"))
-        page.object_list = [ledger.public_award(row) for row in page.object_list]
+        page.object_list = [ledger.public_award(row) for row in page.object_list]  # type: ignore[misc]
     params = request.GET.copy()
     params.pop("page", None)
     return render(

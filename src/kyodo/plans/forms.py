@@ -62,7 +62,8 @@ class PlanForm(PlansForm):
         fields = PLAN_FIELDS
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("start_fiscal_year"), data.get("end_fiscal_year")
         if start is not None and end is not None:
             if end < start:
@@ -164,7 +165,8 @@ class ScheduleForm(PlansForm):
             field.error_messages["invalid_choice"] = "計画期間内の年度を選んでください。"
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("start_fiscal_year"), data.get("end_fiscal_year")
         if start is None or end is None:
             return data

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,8 +15,8 @@ from kyodo.plans.models import PromotionPlan
 
 
 def _render_plan(request: HttpRequest, plan: PromotionPlan | None) -> HttpResponse:
-    other_plans = list(queries.plans_in_order().exclude(pk=plan.pk if plan else None))
-    context = {"plan": plan, "other_plans": other_plans}
+    other_plans = list(queries.plans_in_order().exclude(pk=plan.pk) if plan else queries.plans_in_order())
+    context: dict[str, Any] = {"plan": plan, "other_plans": other_plans}
     if plan is not None:
         context |= {
             "table": queries.plan_table(plan),

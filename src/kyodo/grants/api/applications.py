@@ -183,7 +183,7 @@ def list_applications(request: HttpRequest, status: ApplicationStatus | None = N
 
 @router.get("/applications/{application_id}", response=GrantApplicationDetailOut,
             summary="補助金の申請 / One application")
-@api_require_perm("grants.view_application", load=visible_application)
+@api_require_perm("grants.see_application", load=visible_application)
 def get_application(request: HttpRequest, application: Application) -> Application:
     """One application with its lines, award, change requests, payments, actuals report (with the
     planned/actual/allowed comparison per category), settlement, money summary and timeline, and

@@ -194,7 +194,9 @@ def build(
     return built
 
 
-def _payment(application: Application, kind: str, amount: int, when: dt.datetime, cast: Cast, number: str) -> Payment:
+def _payment(
+    application: Application, kind: Payment.Kind, amount: int, when: dt.datetime, cast: Cast, number: str
+) -> Payment:
     return Payment(application=application, kind=kind, amount_yen=amount, paid_on=when.date(),
                    reference=f"{REFERENCES[kind]}第{number}号", recorded_by=cast.decider)
 
@@ -238,7 +240,7 @@ def _settle(built: Built, story: Story, cast: Cast, plan: list[PlanLine], eligib
 
 def _timeline(application: Application, steps: list[str], moments: list[dt.datetime], cast: Cast) -> list[Transition]:
     transitions = []
-    status = S.DRAFT
+    status: str = S.DRAFT
     for action, moment in zip(steps, moments, strict=True):
         step = APPLICATION_WORKFLOW.action(action)
         if not step.starts_from(status):  # the builder follows the workflow, or it is a bug

@@ -15,7 +15,7 @@ from kyodo.grants.models import ExpenseCategory, GrantProgram
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _yen_field(label: str, *, min_value: int) -> forms.IntegerField:
+def _yen_field(label: Any, *, min_value: int) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
         min_value=min_value,
@@ -90,7 +90,7 @@ class AwardForm(ActionForm):
     conditions = forms.CharField(label=_("交付の条件"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-def _date_field(label: str, required_message: str) -> forms.DateField:
+def _date_field(label: Any, required_message: Any) -> forms.DateField:
     return forms.DateField(
         label=label, widget=DATE_WIDGET,
         error_messages={"required": required_message, "invalid": _("日付を正しく入力してください。")},

@@ -115,7 +115,7 @@ def _detail_page(
     )
 
 
-@require_perm("grants.view_application", load=load_application)
+@require_perm("grants.see_application", load=load_application)
 def application_detail(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
     return _detail_page(request, application)
 

@@ -68,7 +68,7 @@ def attachment_add(request: HttpRequest, application: Application, pk: int) -> H
 
 
 @download
-@require_perm("grants.view_application", load=load_application)
+@require_perm("grants.see_application", load=load_application)
 def attachment_download(
     request: HttpRequest, application: Application, pk: int, attachment_pk: int
 ) -> HttpResponseBase:

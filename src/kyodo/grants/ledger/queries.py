@@ -315,7 +315,7 @@ class PublicAward:
     settled_yen: int | None
 
 
-def public_awards_query(fiscal_year: int, text: str = "") -> QuerySet[Application, dict[str, Any]]:
+def public_awards_query(fiscal_year: int, text: str = "") -> QuerySet[Application, Any]:
     """The awarded-or-later applications of ``fiscal_year`` by community, as rows for ``public_award``;
     ``text`` narrows to communities whose name matches (kana and width folded)."""
     rows = Application.objects.filter(status__in=AWARDED_STATES, fiscal_year=fiscal_year)

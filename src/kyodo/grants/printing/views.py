@@ -86,7 +86,7 @@ def _one(application: Application, name: str) -> Any:
 
 
 @download
-@require_perm("grants.view_application", load=_application)
+@require_perm("grants.see_application", load=_application)
 @_in_japanese
 def application_pdf(request: HttpRequest, application: Application, pk: int) -> HttpResponseBase:
     lines = list(application.lines.all())
@@ -96,7 +96,7 @@ def application_pdf(request: HttpRequest, application: Application, pk: int) -> 
 
 
 @download
-@require_perm("grants.view_application", load=_application)
+@require_perm("grants.see_application", load=_application)
 @_in_japanese
 def award_pdf(request: HttpRequest, application: Application, pk: int) -> HttpResponseBase:
     award: Award = _one(application, "award")
@@ -105,7 +105,7 @@ def award_pdf(request: HttpRequest, application: Application, pk: int) -> HttpRe
 
 
 @download
-@require_perm("grants.view_application", load=_application)
+@require_perm("grants.see_application", load=_application)
 @_in_japanese
 def actuals_pdf(request: HttpRequest, application: Application, pk: int) -> HttpResponseBase:
     report = ActualsReport.objects.filter(application=application, submitted_at__isnull=False).first()
@@ -121,7 +121,7 @@ def actuals_pdf(request: HttpRequest, application: Application, pk: int) -> Http
 
 
 @download
-@require_perm("grants.view_application", load=_application)
+@require_perm("grants.see_application", load=_application)
 @_in_japanese
 def settlement_pdf(request: HttpRequest, application: Application, pk: int) -> HttpResponseBase:
     settlement = Settlement.objects.filter(application=application).first()

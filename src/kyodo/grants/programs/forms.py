@@ -41,14 +41,15 @@ class RuleForm(ServiceForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["fiscal_year"].choices = fiscal_year_choices(2014)
+        self.fields["fiscal_year"].choices = fiscal_year_choices(2014)  # type: ignore[attr-defined]
         for name in ("eligible_categories", "ineligible_categories"):
             self.fields[name].queryset = ExpenseCategory.objects.all()  # type: ignore[attr-defined]
         if self.instance.pk:
             del self.fields["program"], self.fields["fiscal_year"]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         year = cleaned.get("fiscal_year") or (self.instance.fiscal_year if self.instance.pk else None)
         if year:
             for name, message in validate_rule(year, cleaned).items():
