@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kyodo.access import require_perm
+from kyodo.charts import BLUE, GREEN, GREY, Bar, bar_chart
 from kyodo.communities.models import Community
 from kyodo.communities.queries import branch_offices
 from kyodo.downloads import Column, download, xlsx_response
@@ -22,10 +21,6 @@ from kyodo.grants.models import ProgramRule
 VIEW = "grants.view_grants"
 VIEW_HISTORY = "grants.view_community_history"
 PAGE_SIZE = 50
-CHART_WIDTH = 420
-CHART_LABEL_WIDTH = 140
-BAR_HEIGHT = 18
-BAR_GAP = 10
 
 
 def _crumbs(*more: tuple[str, str | None]) -> list[tuple[str, str | None]]:
@@ -50,31 +45,6 @@ def _query_without(request: HttpRequest, *names: str) -> str:
     return f"{encoded}&" if encoded else ""
 
 
-def bar_chart(groups: list[tuple[str, list[tuple[str, int, str]]]]) -> dict[str, Any]:
-    """Geometry of a horizontal bar chart: per group a label and bars of (name, yen, colour)."""
-    peak = max([value for _label, bars in groups for _name, value, _colour in bars] + [1])
-    y = 0
-    drawn = []
-    for label, bars in groups:
-        items = []
-        for name, value, colour in bars:
-            items.append({"name": name, "value": value, "y": y, "text_y": y + BAR_HEIGHT - 5, "colour": colour,
-                          "width": max(value, 0) * CHART_WIDTH // peak})
-            y += BAR_HEIGHT
-        drawn.append({"label": label, "text_y": y - (len(bars) * BAR_HEIGHT) + BAR_HEIGHT - 5, "bars": items})
-        y += BAR_GAP
-    return {
-        "groups": drawn,
-        "label_width": CHART_LABEL_WIDTH,
-        "height": max(y, BAR_HEIGHT) + 4,
-        "width": CHART_LABEL_WIDTH + CHART_WIDTH + 130,
-        "value_x_offset": CHART_LABEL_WIDTH + 6,
-    }
-
-
-AWARDED_COLOUR = "#1565c0"
-SETTLED_COLOUR = "#2e7d32"
-BUDGET_COLOUR = "#757575"
 
 
 def _switch_target(request: HttpRequest, rule: ProgramRule, choices: list[ProgramRule]) -> str | None:
@@ -125,9 +95,9 @@ def ledger_page(request: HttpRequest, program: str, fiscal_year: int) -> HttpRes
             "program_choices": list(programs.items()),
             "year_choices": sorted({choice.fiscal_year for choice in choices}, reverse=True),
             "chart": bar_chart([
-                (_("予算額"), [(_("予算額"), result.budget_yen, BUDGET_COLOUR)]),
-                (_("交付決定額"), [(_("交付決定額"), result.totals.awarded_yen, AWARDED_COLOUR)]),
-                (_("確定額"), [(_("確定額"), result.totals.settled_yen, SETTLED_COLOUR)]),
+                (_("予算額"), [Bar(_("予算額"), result.budget_yen, GREY)]),
+                (_("交付決定額"), [Bar(_("交付決定額"), result.totals.awarded_yen, BLUE)]),
+                (_("確定額"), [Bar(_("確定額"), result.totals.settled_yen, GREEN)]),
             ]),
             "query_without_page": _query_without(request, "page", "program", "year"),
             "export_query": _query_without(request, "page", "program", "year").rstrip("&"),
@@ -180,8 +150,8 @@ def community_history(request: HttpRequest, community: Community, slug: str) -> 
     title = _("%(community)sの補助金の履歴") % {"community": community.name}
     chart = bar_chart([
         (FiscalYear(year.fiscal_year.year).wareki, [
-            (_("交付決定額"), year.totals.awarded_yen, AWARDED_COLOUR),
-            (_("確定額"), year.totals.settled_yen, SETTLED_COLOUR),
+            Bar(_("交付決定額"), year.totals.awarded_yen, BLUE),
+            Bar(_("確定額"), year.totals.settled_yen, GREEN),
         ])
         for year in reversed(years)
     ])
@@ -198,8 +168,6 @@ def community_history(request: HttpRequest, community: Community, slug: str) -> 
             "years": years,
             "grand": grand,
             "chart": chart,
-            "awarded_colour": AWARDED_COLOUR,
-            "settled_colour": SETTLED_COLOUR,
             "crumbs": [
                 (_("作業画面"), reverse("staff:home")),
                 (community.name, reverse("communities_staff:community", args=[community.slug])),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kyodo.access import require_perm
+from kyodo.charts import GREEN, GREY, Bar, bar_chart
 from kyodo.communities.models import Community
 from kyodo.communities.queries import communities_in_scope
 from kyodo.downloads import Column, download, xlsx_response
@@ -27,7 +28,6 @@ from kyodo.grants.programs.entitlements import ROUNDING_LABELS, Parameters
 VIEW = "grants.view_grants"
 MANAGE = "grants.manage_rules"
 SIMULATE = "grants.simulate"
-CHART_WIDTH = 480
 
 
 def _crumbs(*more: tuple[str, str | None]) -> list[tuple[str, str | None]]:
@@ -132,28 +132,11 @@ def _proposal(request: HttpRequest, rule: ProgramRule) -> tuple[forms.Parameters
 
 
 def _chart(simulation: queries.Simulation) -> dict[str, Any]:
-    """Bar geometry for the server-rendered SVG chart: current and proposed per community."""
-    peak = max([row.current_yen for row in simulation.rows] + [row.proposed_yen for row in simulation.rows] + [1])
-    bars = []
-    for index, row in enumerate(simulation.rows):
-        y = index * 28
-        bars.append(
-            {
-                "label": row.community.name,
-                "y": y,
-                "text_y": y + 16,
-                "current": row.current_yen * CHART_WIDTH // peak,
-                "proposed": row.proposed_yen * CHART_WIDTH // peak,
-                "proposed_y": y + 12,
-            }
-        )
-    return {
-        "bars": bars,
-        "height": max(len(bars) * 28, 28) + 30,
-        "legend_y": len(bars) * 28 + 16,
-        "legend_text_y": len(bars) * 28 + 26,
-        "width": CHART_WIDTH + 200,
-    }
+    """Current and proposed amounts per community."""
+    return bar_chart([
+        (row.community.name, [Bar(_("現行"), row.current_yen, GREY), Bar(_("試算案"), row.proposed_yen, GREEN)])
+        for row in simulation.rows
+    ])
 
 
 @require_perm(SIMULATE)
