@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyodo.grants.applications import forms
 from kyodo.grants.applications.states import (
@@ -52,7 +53,7 @@ def _action(name: str, sources: set[S], target: S, role: str, label: Any, noun: 
 APPLICATION_WORKFLOW = Workflow(
     "grant_application",
     states=ApplicationStatus,
-    subject=_("申請"),
+    subject=pgettext_lazy("workflow subject", "申請"),
     transition_model="grants.Transition",
     subject_field="application",
     default_form=forms.ActionForm,
