@@ -6,6 +6,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
+from kyodo.menus import main_menu
+
 
 def site(request: HttpRequest) -> dict[str, Any]:
     municipality = settings.MUNICIPALITY
@@ -16,4 +18,5 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "city_name": municipality["name_en"] if english else municipality["name"],
         "city_full_name": municipality["name_en"] if english else municipality["prefecture"] + municipality["name"],
         "demo_mode": settings.DEMO_MODE,
+        "main_menu": main_menu(request),
     }

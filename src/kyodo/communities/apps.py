@@ -7,5 +7,8 @@ class CommunitiesConfig(AppConfig):
     verbose_name = _("地域協働体")
 
     def ready(self) -> None:
-        # The community's standing workflow registers itself on import.
-        from kyodo.communities import standing  # noqa: F401
+        # The standing workflow and the work area's section register themselves on import.
+        from kyodo.communities import standing, workarea  # noqa: F401
+        from kyodo.menus import add_to_main_menu
+
+        add_to_main_menu(30, _("地域協働体"), "communities:list", namespace="communities")

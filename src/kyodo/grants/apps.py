@@ -7,7 +7,9 @@ class GrantsConfig(AppConfig):
     verbose_name = _("補助金")
 
     def ready(self) -> None:
-        # The application workflow's services, checks and notifier register themselves on import.
+        # The application workflow's services, checks and notifier, and the work area's section,
+        # register themselves on import.
+        from kyodo.grants import workarea  # noqa: F401
         from kyodo.grants.applications import (  # noqa: F401
             actuals,
             changes,
