@@ -7,7 +7,7 @@ class PlansConfig(AppConfig):
     verbose_name = _("推進計画")
 
     def ready(self) -> None:
-        from kyodo.plans import workarea  # noqa: F401
         from kyodo.menus import add_to_main_menu
+        from kyodo.plans import workarea  # noqa: F401
 
         add_to_main_menu(20, _("推進計画"), "plans:current", namespace="plans")
