@@ -14,7 +14,8 @@ import kyodo
 from kyodo.plans.loading import load_promotion_plans
 
 PO_PATH = Path(kyodo.__file__).resolve().parent / "locale" / "en" / "LC_MESSAGES" / "django.po"
-MO_PATH = PO_PATH.with_suffix(".mo")
+# The shared catalogue, and an app's own one (src/kyodo/<app>/locale/) for the strings only it uses.
+PO_PATHS = sorted(Path(kyodo.__file__).resolve().parent.glob("**/locale/en/LC_MESSAGES/django.po"))
 
 
 class _Page(HTMLParser):
@@ -146,10 +147,15 @@ def _po_entries(text: str) -> list[dict[str, str]]:
     return entries
 
 
-def test_every_msgid_is_translated() -> None:
-    text = PO_PATH.read_text(encoding="utf-8")
+def test_the_shared_catalogue_is_there() -> None:
+    assert PO_PATH in PO_PATHS
+    assert len([entry for entry in _po_entries(PO_PATH.read_text(encoding="utf-8")) if entry["msgid"]]) > 300
+
+
+@pytest.mark.parametrize("po_path", PO_PATHS, ids=lambda path: str(path.parent.parent.parent.parent.name))
+def test_every_msgid_is_translated(po_path: Path) -> None:
+    text = po_path.read_text(encoding="utf-8")
     entries = [entry for entry in _po_entries(text) if entry["msgid"]]
-    assert len(entries) > 300
     untranslated = []
     for entry in entries:
         translations = [value for key, value in entry.items() if key.startswith("msgstr")]
@@ -168,11 +174,12 @@ def _unescape(value: str) -> str:
     return re.sub(r"\\(.)", lambda match: {"n": "\n", "t": "\t"}.get(match.group(1), match.group(1)), value)
 
 
-def test_committed_mo_matches_the_po() -> None:
+@pytest.mark.parametrize("po_path", PO_PATHS, ids=lambda path: str(path.parent.parent.parent.parent.name))
+def test_committed_mo_matches_the_po(po_path: Path) -> None:
     """A fresh machine has no gettext tools: the committed .mo must hold every translation of the .po."""
-    with MO_PATH.open("rb") as handle:
+    with po_path.with_suffix(".mo").open("rb") as handle:
         catalogue = gettext.GNUTranslations(handle)
-    for entry in _po_entries(PO_PATH.read_text(encoding="utf-8")):
+    for entry in _po_entries(po_path.read_text(encoding="utf-8")):
         msgid = _unescape(entry["msgid"])
         if not msgid:
             continue
