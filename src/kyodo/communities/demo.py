@@ -23,6 +23,7 @@ from kyodo.communities.models import (
     PlanInitiative,
     PlanRevision,
 )
+from kyodo.demo.steps import demo_step
 
 SURNAMES = (
     "佐藤", "千葉", "菅原", "佐々木", "小野寺", "阿部", "鈴木", "高橋", "熊谷", "及川",
@@ -74,6 +75,7 @@ DESCRIPTIONS = (
 )
 
 
+@demo_step(10)
 def create_demo_content() -> None:
     """Add fictional officers, 4–8 member organisations and a plan to every community lacking them."""
     with transaction.atomic():

@@ -13,6 +13,7 @@ from kyodo.accounts.models import User
 from kyodo.accounts.roles import Role
 from kyodo.communities.models import BranchOffice, Community
 from kyodo.companies.models import Company
+from kyodo.demo.steps import demo_step
 from kyodo.plans.models import Department
 from kyodo.support.models import LiaisonAssignment
 
@@ -43,6 +44,7 @@ def _pick(queryset, **preferred):
 
 
 @transaction.atomic
+@demo_step(20)
 def create_demo_accounts() -> list[DemoAccount]:
     """Create (or reset the scope of) the demo accounts. Needs the communities loaded."""
     branch = _pick(BranchOffice.objects.filter(is_head_office=False), slug="hanaizumi")

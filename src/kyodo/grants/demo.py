@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kyodo.audit.services import record_event
+from kyodo.demo.steps import demo_step
 from kyodo.fiscal_years import FiscalYear
 from kyodo.grants.applications import building
 from kyodo.grants.applications.workflow import ApplicationStatus
@@ -132,6 +133,7 @@ def _candidates(year: int) -> list[tuple[Any, GrantProgram, int]]:
     return sorted(found, key=order)
 
 
+@demo_step(30)
 @transaction.atomic
 def create_demo_applications() -> int:
     """Applications in every state for the demo communities, for five fiscal years. Returns how many were created."""

@@ -4,10 +4,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from kyodo.communities.demo import create_demo_content
 from kyodo.communities.loading import load_communities
-from kyodo.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo_accounts
-from kyodo.grants.demo import create_demo_applications
+from kyodo.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from kyodo.demo.steps import run_demo_steps
 from kyodo.grants.programs.loading import load_grant_programs
 from kyodo.plans.loading import load_promotion_plans
 
@@ -22,9 +21,7 @@ class Command(BaseCommand):
         plans = load_promotion_plans()
         communities = load_communities()
         load_grant_programs()
-        create_demo_content()
-        create_demo_accounts()
-        create_demo_applications()
+        run_demo_steps()  # each app's demo data, in order (kyodo.demo.steps)
         self.stdout.write(f"Loaded: {plans} new plan(s), {communities} new row(s) of communities and districts.")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
