@@ -16,6 +16,7 @@ from kyodo.communities import forms, queries, services
 from kyodo.communities.models import BranchOffice, Community, CommunityPlan, District, DistrictFigure
 from kyodo.communities.views import PAGE_SIZE, directory_filters, query_without_page
 from kyodo.editing import confirm_delete_view, form_data, form_view
+from kyodo.panels import panels_for
 
 VIEW = "communities.view_community_internal"
 CHANGE = "communities.edit_community"
@@ -75,6 +76,7 @@ def community(request: HttpRequest, obj: Community, slug: str) -> HttpResponse:
         "officers_sixty_and_over": sixty_and_over,
         "can_edit": request.user.has_perm(CHANGE, obj),
         "status_transitions": list(obj.status_transitions.select_related("actor")),
+        "panels": panels_for("community_staff", request, obj),
         "crumbs": _index_crumbs((obj.name, None)),
     })
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from kyodo.access import public
 from kyodo.communities import queries
 from kyodo.communities.models import Community
+from kyodo.panels import panels_for
 
 PAGE_SIZE = 50
 
@@ -70,6 +71,7 @@ def community_detail(request: HttpRequest, slug: str) -> HttpResponse:
             (community.name, None),
         ],
     }
+    context["panels"] = panels_for("community", request, community)
     if show_internal:
         context["age_bands"], context["officers_sixty_and_over"] = queries.age_band_summary(profile.officers)
     return render(request, "communities/community_detail.html", context)
