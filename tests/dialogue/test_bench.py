@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bench.dialogue import generate_opinions, scenarios
 from django.test import Client
 
-from bench.dialogue import generate_opinions, scenarios
 from kyodo.dialogue.models import Opinion
 from tests.factories import UserFactory
 
