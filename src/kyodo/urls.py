@@ -18,6 +18,7 @@ urlpatterns = [
     path("staff/grants/", include("kyodo.grants.staff_urls")),
     path("opinions/", include("kyodo.dialogue.urls")),
     path("staff/dialogue/", include("kyodo.dialogue.staff_urls")),
+    path("meetings/", include("kyodo.dialogue.meeting_urls")),
     path("accounts/", include("kyodo.accounts.urls")),
     path("i18n/setlang/", declare(set_language, AccessPolicy("public")), name="set_language"),
     path("api/v1/", api.urls),

@@ -39,3 +39,38 @@ def opinion_in_state(community, status: str, *, department: Department | None = 
         outcome=outcome, due_in_days=due_in_days,
     )
     return building.save(opinion, transitions)
+
+
+def ensure_kind(name: str = "意見交換会"):
+    from kyodo.dialogue.models import MeetingKind
+
+    return MeetingKind.objects.get_or_create(name=name)[0]
+
+
+def meeting_in_state(community, status: str = "planned", *, days_from_now: int = -3, title: str = "地区の意見交換会"):
+    """A meeting of ``community``'s district in ``status``, with its timeline."""
+    from kyodo.dialogue.meeting_workflow import MEETING_WORKFLOW
+    from kyodo.dialogue.models import Meeting, MeetingTransition
+    from kyodo.fiscal_years import FiscalYear
+
+    city, _ = User.objects.get_or_create(username="t_builder_city", defaults={"role": Role.CITY_ADMIN})
+    starts_at = timezone.now() + dt.timedelta(days=days_from_now)
+    path = {"planned": [], "held": ["hold"], "minutes_published": ["hold", "publish_minutes"],
+            "cancelled": ["cancel"]}[status]
+    counts = {"attendance_residents": 12, "attendance_communities": 5, "attendance_city": 3, "attendance_other": 0}
+    meeting = Meeting.objects.create(
+        kind=ensure_kind(), title=title, status=status, starts_at=starts_at, place_district=community.district,
+        agenda="地域の課題について", planned_by=city, fiscal_year=FiscalYear.of(starts_at.date()).year,
+        version=len(path) + 1, cancel_reason="台風接近のため" if status == "cancelled" else "",
+        minutes="防災について意見が出された。" if status == "minutes_published" else "",
+        **(counts if status in ("held", "minutes_published") else {}),
+    )
+    meeting.districts.set([community.district])
+    meeting.communities.set([community])
+    before = "planned"
+    for action in path:
+        target = MEETING_WORKFLOW.action(action).target
+        MeetingTransition.objects.create(meeting=meeting, from_status=before, to_status=target, action=action,
+                                         actor=city)
+        before = target
+    return meeting

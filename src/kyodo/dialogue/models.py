@@ -38,6 +38,107 @@ class OpinionCategory(models.Model):
         return self.name
 
 
+class MeetingKind(models.Model):
+    """A kind of meeting (移動市長室, 意見交換会, 住民懇談会, その他); the city keeps the list."""
+
+    name = models.CharField(_("種類"), max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("会議の種類")
+        verbose_name_plural = _("会議の種類")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("開催予定")
+    HELD = "held", _("開催済み")
+    MINUTES_PUBLISHED = "minutes_published", _("記録公開")
+    CANCELLED = "cancelled", _("中止")
+
+
+class Meeting(DemoData, Versioned):
+    """A meeting where communities and the city talk: when, where, who came (counts only), what was said."""
+
+    Status = MeetingStatus
+
+    kind = models.ForeignKey(MeetingKind, verbose_name=_("種類"), on_delete=models.PROTECT, related_name="meetings")
+    title = models.CharField(_("名称"), max_length=200)
+    status = models.CharField(_("状態"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED,
+                              db_index=True)
+    starts_at = models.DateTimeField(_("開始日時"), db_index=True)
+    ends_at = models.DateTimeField(_("終了日時"), null=True, blank=True)
+    place_district = models.ForeignKey(District, verbose_name=_("会場(市民センター)"), on_delete=models.PROTECT,
+                                       null=True, blank=True, related_name="+")
+    place_text = models.CharField(_("会場(その他)"), max_length=200, blank=True)
+    districts = models.ManyToManyField(District, verbose_name=_("対象の地区"), blank=True, related_name="meetings")
+    communities = models.ManyToManyField(Community, verbose_name=_("対象の地域協働体"), blank=True,
+                                         related_name="meetings")
+    agenda = models.TextField(_("議題"), blank=True)
+    minutes = models.TextField(_("記録(議事要旨)"), blank=True)
+    attendance_residents = models.PositiveIntegerField(_("参加者数(住民)"), null=True, blank=True)
+    attendance_communities = models.PositiveIntegerField(_("参加者数(地域協働体)"), null=True, blank=True)
+    attendance_city = models.PositiveIntegerField(_("参加者数(市)"), null=True, blank=True)
+    attendance_other = models.PositiveIntegerField(_("参加者数(その他)"), null=True, blank=True)
+    cancel_reason = models.TextField(_("中止の理由"), blank=True)
+    fiscal_year = FiscalYearField(_("年度"), db_index=True)
+    planned_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("登録者"), on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-starts_at", "-pk"]
+        verbose_name = _("会議")
+        verbose_name_plural = _("会議")
+        constraints = [
+            models.CheckConstraint(condition=~Q(status="cancelled") | ~Q(cancel_reason=""),
+                                   name="dialogue_meeting_cancel_reason"),
+            models.CheckConstraint(condition=Q(ends_at__isnull=True) | Q(ends_at__gte=models.F("starts_at")),
+                                   name="dialogue_meeting_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def staff_url(self) -> str:
+        return reverse("dialogue_staff:meeting-detail", args=[self.pk])
+
+    @property
+    def place(self) -> str:
+        center = self.place_district.citizen_center_name if self.place_district else ""
+        return " ".join(part for part in (center, self.place_text) if part)
+
+    @property
+    def attendance_total(self) -> int | None:
+        counts = [self.attendance_residents, self.attendance_communities, self.attendance_city, self.attendance_other]
+        return sum(c or 0 for c in counts) if any(c is not None for c in counts) else None
+
+
+class MeetingTransition(TransitionRecord):
+    """One step of a meeting's timeline."""
+
+    workflow_name = "meeting"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("変更前"), max_length=20, choices=MeetingStatus.choices)
+    to_status = models.CharField(_("変更後"), max_length=20, choices=MeetingStatus.choices)
+
+    class Meta:
+        ordering = ["meeting", "occurred_at", "pk"]
+        verbose_name = _("会議の経過")
+        verbose_name_plural = _("会議の経過")
+
+
 class OpinionStatus(models.TextChoices):
     RECEIVED = "received", _("受付")
     ROUTED = "routed", _("担当課で回答中")
@@ -81,6 +182,8 @@ class Opinion(DemoData, Versioned):
                               default=OpinionSource.COMMUNITY)
     source_note = models.CharField(_("出どころの補足"), max_length=200, blank=True,
                                    help_text=_("会議名など"))
+    meeting = models.ForeignKey(Meeting, verbose_name=_("会議"), on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="opinions")
     plan_initiative = models.ForeignKey(
         PlanInitiative, verbose_name=_("地域づくり計画の取組"), on_delete=models.SET_NULL, null=True, blank=True,
         related_name="opinions",

@@ -58,6 +58,11 @@ def dialogue_section(user: Any) -> Section | None:
         links += [Link(_("意見と回答の集計"), reverse("dialogue_staff:overview"),
                        _("対応結果・担当課・地区・年度ごとの件数")),
                   Link(_("意見の分類"), reverse("dialogue_staff:category-list"), _("分類の追加と編集"))]
+    if user.has_perm("dialogue.list_meetings"):
+        links.append(Link(_("会議"), reverse("dialogue_staff:meeting-list"),
+                          _("移動市長室・意見交換会・住民懇談会の登録と記録")))
+    if user.has_perm("dialogue.manage_meeting_kinds"):
+        links.append(Link(_("会議の種類"), reverse("dialogue_staff:kind-list"), _("種類の追加と編集")))
     if user.is_community_member and user.community_id is not None:
         links.append(Link(_("意見・要望・提案を出す"), reverse("dialogue_staff:opinion-create",
                                                           args=[user.community.slug]),
