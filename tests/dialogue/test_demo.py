@@ -34,5 +34,12 @@ def test_demo_opinions_cover_every_state_outcome_and_five_years(world):
             assert transition.occurred_at <= now
             state = transition.to_status
         assert state == opinion.status
+    from kyodo.dialogue.models import Meeting, MeetingKind
+
+    assert set(Meeting.objects.values_list("status", flat=True)) == {"planned", "held", "minutes_published",
+                                                                        "cancelled"}
+    assert set(Meeting.objects.values_list("kind__name", flat=True)) == set(
+        MeetingKind.objects.values_list("name", flat=True))
+    assert Opinion.objects.filter(source="meeting", meeting__isnull=False).exists()
     assert create_demo_opinions() == 0  # once
     assert OpinionTransition.objects.filter(opinion__is_demo_data=False).count() == 0

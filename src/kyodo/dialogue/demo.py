@@ -16,7 +16,17 @@ from kyodo.accounts.models import User
 from kyodo.communities.models import Community
 from kyodo.demo.steps import demo_step
 from kyodo.dialogue import building
-from kyodo.dialogue.models import Opinion, OpinionCategory, OpinionStatus, Outcome
+from kyodo.dialogue.meeting_workflow import MEETING_WORKFLOW
+from kyodo.dialogue.models import (
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    MeetingTransition,
+    Opinion,
+    OpinionCategory,
+    OpinionStatus,
+    Outcome,
+)
 from kyodo.fiscal_years import FiscalYear
 from kyodo.plans.models import Department
 
@@ -87,6 +97,63 @@ def create_demo_opinions() -> int:
         for index in range(OLD_PER_YEAR):
             received_on = FiscalYear(year).starts_on + dt.timedelta(days=30 + index * 45)
             add(S.PUBLISHED, next(outcomes), received_on, 30, next(departments))
-    for opinion, transitions in built:
+    meetings = create_demo_meetings(city, communities)
+    held = cycle([m for m in meetings if m.status in (MeetingStatus.HELD, MeetingStatus.MINUTES_PUBLISHED)] or [None])
+    for index, (opinion, transitions) in enumerate(built):
+        meeting = next(held) if index % 3 == 0 else None
+        if meeting is not None and meeting.starts_at.date() <= opinion.received_on:
+            opinion.meeting, opinion.source, opinion.source_note = meeting, "meeting", meeting.title
         building.save(opinion, transitions)
     return len(built)
+
+
+# (kind, state, days from today) of the current year's meetings; older years: one of each kind, minutes published.
+MEETINGS = [
+    ("移動市長室", MeetingStatus.PLANNED, 20), ("意見交換会", MeetingStatus.PLANNED, 45),
+    ("住民懇談会", MeetingStatus.HELD, -10), ("意見交換会", MeetingStatus.MINUTES_PUBLISHED, -60),
+    ("移動市長室", MeetingStatus.MINUTES_PUBLISHED, -150), ("その他", MeetingStatus.CANCELLED, 10),
+]
+MINUTES = "防災、交通、子育ての3点について意見が出された。"
+PATH = {MeetingStatus.PLANNED: [], MeetingStatus.HELD: ["hold"],
+        MeetingStatus.MINUTES_PUBLISHED: ["hold", "publish_minutes"], MeetingStatus.CANCELLED: ["cancel"]}
+
+
+def create_demo_meetings(city: User, communities: list[Community]) -> list[Meeting]:
+    """Meetings of every kind and state: this year's around today, and one of each kind in each past year."""
+    kinds = {kind.name: kind for kind in MeetingKind.objects.all()}
+    if not kinds:
+        return []
+    today = timezone.localdate()
+    plan = [(name, state, today + dt.timedelta(days=days)) for name, state, days in MEETINGS]
+    this_year = FiscalYear.current().year
+    for year in range(this_year - YEARS + 1, this_year):
+        plan += [(name, MeetingStatus.MINUTES_PUBLISHED, FiscalYear(year).starts_on + dt.timedelta(days=60 + 50 * i))
+                 for i, name in enumerate(("移動市長室", "意見交換会", "住民懇談会"))]
+    places = cycle(communities)
+    made = []
+    for name, state, day in plan:
+        community = next(places)
+        kind = kinds.get(name) or next(iter(kinds.values()))
+        starts_at = timezone.make_aware(dt.datetime.combine(day, dt.time(18, 30)))
+        steps = PATH[state]
+        held = state in (MeetingStatus.HELD, MeetingStatus.MINUTES_PUBLISHED)
+        meeting = Meeting.objects.create(
+            kind=kind, title=f"{community.district.name}地区 {kind.name}", status=state, starts_at=starts_at,
+            ends_at=starts_at + dt.timedelta(hours=2), place_district=community.district,
+            agenda="地域づくり計画の進み具合と、地域の困りごとについて", planned_by=city, is_demo_data=True,
+            fiscal_year=FiscalYear.of(day).year, version=len(steps) + 1,
+            minutes=MINUTES if state == MeetingStatus.MINUTES_PUBLISHED else "",
+            cancel_reason="荒天が見込まれるため。" if state == MeetingStatus.CANCELLED else "",
+            attendance_residents=30 if held else None, attendance_communities=8 if held else None,
+            attendance_city=5 if held else None, attendance_other=2 if held else None,
+        )
+        meeting.districts.set([community.district])
+        meeting.communities.set([community])
+        before: str = MeetingStatus.PLANNED
+        for step in steps:
+            target = MEETING_WORKFLOW.action(step).target
+            MeetingTransition.objects.create(meeting=meeting, from_status=before, to_status=target, action=step,
+                                             actor=city)
+            before = target
+        made.append(meeting)
+    return made
