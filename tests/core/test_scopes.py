@@ -84,3 +84,15 @@ def test_seeing_an_opinion_is_being_in_the_list(world, people, role):
     listed = set(opinions_visible_to(user))
     for opinion in opinions:
         assert user.has_perm("dialogue.see_opinion", opinion) == (opinion in listed), opinion
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_seeing_a_meeting_request_is_being_in_the_list(world, people, role):
+    from kyodo.dialogue.scopes import MEETING_REQUESTS
+    from tests.dialogue.factories import request_in_state
+
+    requests = [request_in_state(world.community_a), request_in_state(world.community_b, "declined")]
+    user = _as_user(people, role)
+    listed = set(MEETING_REQUESTS.queryset(user))
+    for request in requests:
+        assert user.has_perm("dialogue.see_meeting_request", request) == (request in listed), request

@@ -74,3 +74,22 @@ def meeting_in_state(community, status: str = "planned", *, days_from_now: int =
                                          actor=city)
         before = target
     return meeting
+
+
+def request_in_state(community, status: str = "requested"):
+    from kyodo.dialogue.models import MeetingRequest, MeetingRequestTransition
+
+    requester, _ = User.objects.get_or_create(username=f"t_requester_{community.pk}", defaults={
+        "role": Role.COMMUNITY_SECRETARIAT, "community": community})
+    meeting = meeting_in_state(community, "planned", days_from_now=20) if status == "scheduled" else None
+    request = MeetingRequest.objects.create(
+        community=community, kind=ensure_kind(), purpose="防災について話し合いたい", status=status,
+        first_choice_on=timezone.localdate() + dt.timedelta(days=30), requested_by=requester, meeting=meeting,
+        decline_reason="日程の都合がつかないため" if status == "declined" else "",
+        version=1 if status == "requested" else 2,
+    )
+    if status != "requested":
+        city, _ = User.objects.get_or_create(username="t_builder_city", defaults={"role": Role.CITY_ADMIN})
+        MeetingRequestTransition.objects.create(request=request, from_status="requested", to_status=status,
+                                                action="schedule" if status == "scheduled" else "decline", actor=city)
+    return request

@@ -8,7 +8,7 @@ class DialogueConfig(AppConfig):
 
     def ready(self) -> None:
         # The services, the work area's section, the community panel and the demo step register on import.
-        from kyodo.dialogue import demo, meetings, opinions, panels, workarea  # noqa: F401
+        from kyodo.dialogue import demo, meetings, opinions, panels, requests, workarea  # noqa: F401
         from kyodo.menus import add_to_main_menu
 
         add_to_main_menu(50, _("意見と回答"), "dialogue:opinion-list", namespace="dialogue")

@@ -72,7 +72,6 @@ def _detail_page(request: HttpRequest, meeting: Meeting, *, bound: tuple[str, An
             MEETING_WORKFLOW, meeting, request.user, url_prefix=URL_PREFIX, bound=bound,
             initial={"publish_minutes": {"minutes": meeting.minutes}}),
         "transitions": list(meeting.transitions.select_related("actor")),
-        "created_at": meeting.created_at,
         "crumbs": crumbs((meeting.title, None)),
     }, status=status)
 

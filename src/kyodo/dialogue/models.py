@@ -269,3 +269,66 @@ class OpinionTransition(TransitionRecord):
         ordering = ["opinion", "occurred_at", "pk"]
         verbose_name = _("意見の経過")
         verbose_name_plural = _("意見の経過")
+
+
+class MeetingRequestStatus(models.TextChoices):
+    REQUESTED = "requested", _("申込み")
+    SCHEDULED = "scheduled", _("開催決定")
+    DECLINED = "declined", _("見送り")
+
+
+class MeetingRequest(DemoData, Versioned):
+    """A community asks for a meeting (purpose, preferred dates) until it is scheduled or declined with a reason."""
+
+    Status = MeetingRequestStatus
+
+    community = models.ForeignKey(Community, verbose_name=_("地域協働体"), on_delete=models.PROTECT,
+                                  related_name="meeting_requests")
+    kind = models.ForeignKey(MeetingKind, verbose_name=_("希望する会議の種類"), on_delete=models.PROTECT,
+                             related_name="requests")
+    status = models.CharField(_("状態"), max_length=20, choices=MeetingRequestStatus.choices,
+                              default=MeetingRequestStatus.REQUESTED, db_index=True)
+    purpose = models.TextField(_("目的・話し合いたいこと"))
+    first_choice_on = models.DateField(_("第1希望日"))
+    second_choice_on = models.DateField(_("第2希望日"), null=True, blank=True)
+    note = models.CharField(_("補足(時間帯・人数など)"), max_length=300, blank=True)
+    meeting = models.ForeignKey(Meeting, verbose_name=_("開催する会議"), on_delete=models.PROTECT, null=True,
+                                blank=True, related_name="requests")
+    decline_reason = models.TextField(_("見送りの理由"), blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("申込者"), on_delete=models.PROTECT,
+                                     related_name="+")
+    created_at = models.DateTimeField(_("申込日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("会議の開催申込み")
+        verbose_name_plural = _("会議の開催申込み")
+        constraints = [
+            models.CheckConstraint(condition=~Q(status="scheduled") | Q(meeting__isnull=False),
+                                   name="dialogue_request_scheduled_has_meeting"),
+            models.CheckConstraint(condition=~Q(status="declined") | ~Q(decline_reason=""),
+                                   name="dialogue_request_declined_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.community.name} {self.kind.name}の申込み"
+
+    @property
+    def staff_url(self) -> str:
+        return reverse("dialogue_staff:request-detail", args=[self.pk])
+
+
+class MeetingRequestTransition(TransitionRecord):
+    workflow_name = "meeting_request"
+
+    request = models.ForeignKey(MeetingRequest, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("変更前"), max_length=20, choices=MeetingRequestStatus.choices)
+    to_status = models.CharField(_("変更後"), max_length=20, choices=MeetingRequestStatus.choices)
+
+    class Meta:
+        ordering = ["request", "occurred_at", "pk"]
+        verbose_name = _("開催申込みの経過")
+        verbose_name_plural = _("開催申込みの経過")

@@ -14,7 +14,7 @@ from kyodo.accounts.rules import (
     is_department_staff,
 )
 from kyodo.communities.rules import is_branch_of_community, is_own_community
-from kyodo.dialogue.scopes import OPINIONS
+from kyodo.dialogue.scopes import MEETING_REQUESTS, OPINIONS
 
 
 @rules.predicate
@@ -55,3 +55,15 @@ rules.add_perm("dialogue.list_meetings", is_city_staff)
 rules.add_perm("dialogue.plan_meeting", is_city_admin | is_branch_staff)
 rules.add_perm("dialogue.manage_meeting", is_city_admin | (is_branch_staff & is_branch_of_meeting))
 rules.add_perm("dialogue.manage_meeting_kinds", is_city_admin)
+
+
+@rules.predicate
+def is_branch_of_requester(user: Any, request: Any) -> bool:
+    return request is not None and is_branch_of_community(user, request.community)
+
+
+# Meeting requests: a community asks; the city or its branch schedules or declines.
+rules.add_perm("dialogue.request_meeting", is_own_community)
+rules.add_perm("dialogue.see_meeting_request", MEETING_REQUESTS.predicate())
+rules.add_perm("dialogue.list_meeting_requests", is_city_staff | is_community_member)
+rules.add_perm("dialogue.decide_meeting_request", is_city_admin | is_branch_of_requester)

@@ -12,7 +12,8 @@ from typing import Any
 from django.db.models import Q
 
 from kyodo.accounts.roles import Role
-from kyodo.dialogue.models import Opinion
+from kyodo.communities.scopes import internal_filter
+from kyodo.dialogue.models import MeetingRequest, Opinion
 from kyodo.scopes import EVERYTHING, NOTHING, Scope
 
 
@@ -35,3 +36,11 @@ def opinion_filter(user: Any) -> Q:
 
 
 OPINIONS = Scope(Opinion, opinion_filter, name="opinions")
+
+
+def request_filter(user: Any) -> Q:
+    """Meeting requests: the requesting community's internal scope (city, its branch, its members, its liaison)."""
+    return internal_filter(user, via="community")
+
+
+MEETING_REQUESTS = Scope(MeetingRequest, request_filter, name="meeting_requests")

@@ -1,7 +1,8 @@
 from django.urls import path
 
-from kyodo.dialogue import meeting_staff_views, staff_views
+from kyodo.dialogue import meeting_staff_views, request_views, staff_views
 from kyodo.dialogue.meeting_workflow import MEETING_WORKFLOW
+from kyodo.dialogue.requests import REQUEST_WORKFLOW
 from kyodo.dialogue.workflow import OPINION_WORKFLOW
 from kyodo.workflows.views import action_urls
 
@@ -32,3 +33,11 @@ urlpatterns += [
 ]
 urlpatterns += action_urls(MEETING_WORKFLOW, route="meetings/<int:pk>/", url_prefix="meeting-",
                            view_for=meeting_staff_views.ACTION_VIEWS.__getitem__)
+
+urlpatterns += [
+    path("requests/", request_views.request_list, name="request-list"),
+    path("community/<slug:slug>/requests/new/", request_views.request_create, name="request-create"),
+    path("requests/<int:pk>/", request_views.request_detail, name="request-detail"),
+]
+urlpatterns += action_urls(REQUEST_WORKFLOW, route="requests/<int:pk>/", url_prefix="request-",
+                           view_for=request_views.ACTION_VIEWS.__getitem__)

@@ -81,7 +81,6 @@ def _detail_page(request: HttpRequest, opinion: Opinion, *, bound: tuple[str, An
         "outcome": outcome_summary(opinion),
         "overdue": opinion.status in WAITING_FOR_DEPARTMENT and opinion.due_on is not None and opinion.due_on < today,
         "transitions": queries.timeline(opinion),
-        "created_at": opinion.created_at,
         "action_forms": action_forms,
         "crumbs": crumbs((opinion.title, None)),
     }, status=status)

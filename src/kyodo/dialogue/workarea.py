@@ -45,6 +45,20 @@ def _city_to_do() -> list[ToDo]:
     return [ToDo(label, counts[state], _list_url(status=state)) for state, label in labels.items() if counts[state]]
 
 
+def _requests_to_do(user: Any) -> list[ToDo]:
+    """Requests waiting for the user's decision (the city: all; a branch: its communities')."""
+    from kyodo.dialogue.models import MeetingRequestStatus
+    from kyodo.dialogue.scopes import MEETING_REQUESTS
+
+    if not (user.is_city_admin or user.role == Role.BRANCH_STAFF):
+        return []
+    waiting = MEETING_REQUESTS.queryset(user).filter(status=MeetingRequestStatus.REQUESTED).count()
+    if not waiting:
+        return []
+    url = reverse("dialogue_staff:request-list") + "?status=requested"
+    return [ToDo(_("開催を決める申込み"), waiting, url)]
+
+
 @section(40)
 def dialogue_section(user: Any) -> Section | None:
     if not user.has_perm("dialogue.list_opinions"):
@@ -63,8 +77,15 @@ def dialogue_section(user: Any) -> Section | None:
                           _("移動市長室・意見交換会・住民懇談会の登録と記録")))
     if user.has_perm("dialogue.manage_meeting_kinds"):
         links.append(Link(_("会議の種類"), reverse("dialogue_staff:kind-list"), _("種類の追加と編集")))
+    if user.has_perm("dialogue.list_meeting_requests"):
+        to_do += _requests_to_do(user)
+        links.append(Link(_("会議の開催申込み"), reverse("dialogue_staff:request-list"),
+                          _("地域協働体からの開催の申込みと、その結果")))
     if user.is_community_member and user.community_id is not None:
         links.append(Link(_("意見・要望・提案を出す"), reverse("dialogue_staff:opinion-create",
                                                           args=[user.community.slug]),
                           _("地域の意見を市に伝え、回答を受け取ります")))
+        links.append(Link(_("会議の開催を申し込む"), reverse("dialogue_staff:request-create",
+                                                         args=[user.community.slug]),
+                          _("意見交換会や住民懇談会の開催を市に申し込みます")))
     return Section("dialogue", _("意見と回答"), to_do=to_do, links=links)
