@@ -332,3 +332,27 @@ class MeetingRequestTransition(TransitionRecord):
         ordering = ["request", "occurred_at", "pk"]
         verbose_name = _("開催申込みの経過")
         verbose_name_plural = _("開催申込みの経過")
+
+
+class AnswerReminder(models.Model):
+    """A reminder e-mail to the departments about an answer due soon or overdue; each (opinion, kind, due date)
+    is sent once (the unique constraint is the claim)."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", _("回答期限の3日前")
+        OVERDUE = "overdue", _("回答期限の超過")
+
+    opinion = models.ForeignKey(Opinion, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(_("種類"), max_length=16, choices=Kind.choices)
+    due_on = models.DateField(_("回答期限"))
+    recipients = models.PositiveIntegerField(_("送信先の数"), default=0)
+    sent_at = models.DateTimeField(_("送信日時"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        verbose_name = _("回答の督促")
+        verbose_name_plural = _("回答の督促")
+        constraints = [models.UniqueConstraint(fields=["opinion", "kind", "due_on"], name="dialogue_reminder_once")]
+
+    def __str__(self) -> str:
+        return f"{self.opinion_id}: {self.kind} ({self.due_on})"
