@@ -19,10 +19,10 @@ from kyodo.dialogue.scopes import MEETING_REQUESTS, OPINIONS
 
 @rules.predicate
 def is_routed_department(user: Any, opinion: Any) -> bool:
-    """Staff of a department the opinion was routed to."""
+    """Staff of a department the opinion was routed to (the prefetched departments when a list has them)."""
     return (
         opinion is not None and user.department_id is not None
-        and opinion.departments.filter(pk=user.department_id).exists()
+        and any(department.pk == user.department_id for department in opinion.departments.all())
     )
 
 
