@@ -215,3 +215,12 @@ def test_list_pages_run_constant_queries(world, role):
     few = [_queries(client, url) for url in urls]
     _many(world, 40)
     assert [_queries(client, url) for url in urls] == few
+
+
+def test_the_public_list_in_english(world):
+    opinion_in_state(world.community_a, "published", outcome="budget")
+    client = Client()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get(reverse("dialogue:opinion-list")).content.decode()
+    assert "Opinions and answers" in page and "Reflected in the budget" in page
+    assert "意見と回答" not in page
