@@ -16,6 +16,7 @@ urlpatterns = [
     path("staff/communities/", include("kyodo.communities.staff_urls")),
     path("grants/", include("kyodo.grants.urls")),
     path("staff/grants/", include("kyodo.grants.staff_urls")),
+    path("staff/support/", include("kyodo.support.staff_urls")),
     path("accounts/", include("kyodo.accounts.urls")),
     path("i18n/setlang/", declare(set_language, AccessPolicy("public")), name="set_language"),
     path("api/v1/", api.urls),
