@@ -19,6 +19,7 @@ urlpatterns = [
     path("opinions/", include("kyodo.dialogue.urls")),
     path("staff/dialogue/", include("kyodo.dialogue.staff_urls")),
     path("meetings/", include("kyodo.dialogue.meeting_urls")),
+    path("staff/support/", include("kyodo.support.staff_urls")),
     path("accounts/", include("kyodo.accounts.urls")),
     path("i18n/setlang/", declare(set_language, AccessPolicy("public")), name="set_language"),
     path("api/v1/", api.urls),

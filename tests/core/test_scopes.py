@@ -96,3 +96,13 @@ def test_seeing_a_meeting_request_is_being_in_the_list(world, people, role):
     listed = set(MEETING_REQUESTS.queryset(user))
     for request in requests:
         assert user.has_perm("dialogue.see_meeting_request", request) == (request in listed), request
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_seeing_a_communitys_support_is_being_in_the_coverage(world, people, role):
+    from kyodo.support.scopes import SUPPORTED
+
+    user = _as_user(people, role)
+    listed = set(SUPPORTED.queryset(user))
+    for community in (world.community_a, world.community_b):
+        assert user.has_perm("support.view_community_support", community) == (community in listed), community
