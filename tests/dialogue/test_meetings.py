@@ -164,3 +164,10 @@ def test_meeting_lists_run_constant_queries(world):
     few = [_queries(client, url) for client, url in pages]
     _many(world, 40)
     assert [_queries(client, url) for client, url in pages] == few
+
+
+def test_the_community_page_lists_its_meetings(world):
+    meeting_in_state(world.community_a, "minutes_published", title="青葉の懇談会")
+    meeting_in_state(world.community_b, "planned", title="緑の懇談会")
+    page = Client().get(reverse("communities:detail", args=[world.community_a.slug])).content.decode()
+    assert "青葉の懇談会" in page and "緑の懇談会" not in page

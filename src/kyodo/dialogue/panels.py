@@ -20,3 +20,15 @@ def community_opinions(request: HttpRequest, community: Any) -> Panel | None:
         return None
     return Panel("opinions", _("意見と市の回答"), "dialogue/panels/community_opinions.html",
                  {"opinions": [(opinion, outcome_summary(opinion)) for opinion in opinions], "community": community})
+
+
+@panel("community", 41)
+def community_meetings(request: HttpRequest, community: Any) -> Panel | None:
+    """The community's meetings: the next ones and the latest held (one query; counts only, no names)."""
+    from kyodo.dialogue.models import Meeting
+
+    meetings = list(Meeting.objects.filter(communities=community).select_related("kind").order_by("-starts_at")[:5])
+    if not meetings:
+        return None
+    return Panel("meetings", _("意見交換会・懇談会"), "dialogue/panels/community_meetings.html",
+                 {"meetings": meetings})
