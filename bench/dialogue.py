@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 STATES = ["published", "published", "routed", "answered", "received", "published"]
 OUTCOMES = ["plan", "budget", "operations", "study", "impossible"]
@@ -19,6 +20,14 @@ SELECT o.id, o.title, o.status, o.due_on, o.received_on, d.name, c.name, k.name
 FROM dialogue_opinion o JOIN communities_district d ON d.id = o.district_id
 LEFT JOIN communities_community c ON c.id = o.community_id JOIN dialogue_opinioncategory k ON k.id = o.category_id
 ORDER BY o.due_on, o.received_on DESC, o.id DESC LIMIT 30"""
+MEETINGS_SQL = [
+    """SELECT m.id, m.title, m.status, m.starts_at, k.name, d.citizen_center_name FROM dialogue_meeting m
+       JOIN dialogue_meetingkind k ON k.id = m.kind_id LEFT JOIN communities_district d ON d.id = m.place_district_id
+       ORDER BY m.starts_at DESC, m.id DESC LIMIT 30""",
+    "SELECT COUNT(*) FROM dialogue_meeting",
+    """SELECT r.meeting_id, d.name FROM dialogue_meeting_districts r JOIN communities_district d ON d.id = r.district_id
+       WHERE r.meeting_id IN (SELECT id FROM dialogue_meeting ORDER BY starts_at DESC LIMIT 30)""",
+]
 OVERVIEW_SQL = [
     "SELECT outcome, COUNT(*) FROM dialogue_opinion WHERE outcome <> '' GROUP BY outcome",
     "SELECT fiscal_year, status, COUNT(*) FROM dialogue_opinion GROUP BY fiscal_year, status",
@@ -54,6 +63,30 @@ def generate_opinions(communities: list, per_community: int = 4) -> None:
                 building.bulk_save(built)
                 built = []
     building.bulk_save(built)
+    generate_meetings(communities, city)
+
+
+def generate_meetings(communities: list, city: Any) -> None:
+    """One meeting per community over five years, every kind and state, with its district and community."""
+    from django.utils import timezone
+
+    from kyodo.dialogue.models import Meeting, MeetingKind
+
+    kinds = list(MeetingKind.objects.order_by("order"))
+    states = ["minutes_published", "held", "planned", "cancelled"]
+    start = timezone.make_aware(dt.datetime(2022, 5, 1, 18, 30))
+    meetings = Meeting.objects.bulk_create([
+        Meeting(kind=kinds[i % len(kinds)], title=f"ベンチ会議{i}", status=states[i % len(states)],
+                starts_at=start + dt.timedelta(days=(i * 13) % 1600), place_district=community.district,
+                planned_by=city, fiscal_year=2022 + ((i * 13) % 1600) // 366,
+                cancel_reason="荒天のため" if states[i % len(states)] == "cancelled" else "")
+        for i, community in enumerate(communities)], batch_size=2000)
+    Meeting.districts.through.objects.bulk_create(
+        [Meeting.districts.through(meeting_id=m.pk, district_id=c.district_id)
+         for m, c in zip(meetings, communities, strict=True)], batch_size=5000)
+    Meeting.communities.through.objects.bulk_create(
+        [Meeting.communities.through(meeting_id=m.pk, community_id=c.pk)
+         for m, c in zip(meetings, communities, strict=True)], batch_size=5000)
 
 
 def scenarios():
@@ -75,6 +108,9 @@ def scenarios():
     def overview_floor():
         return [fetch(sql) for sql in OVERVIEW_SQL]
 
+    def meetings_floor():
+        return [fetch(sql) for sql in MEETINGS_SQL]
+
     search = ("AND o.search_text LIKE %s", ["%街灯%"])
     return [
         ("opinions_public", "html", "/opinions/", public_floor(), "anon"),
@@ -82,4 +118,6 @@ def scenarios():
          public_floor(search[0] + " AND o.outcome = 'budget'", search[1]), "anon"),
         ("opinions_queue_city", "html", "/staff/dialogue/opinions/", queue_floor, "city"),
         ("opinions_overview", "html", "/staff/dialogue/overview/", overview_floor, "city"),
+        ("meetings_public", "html", "/meetings/", meetings_floor, "anon"),
+        ("api_opinions", "json", "/api/v1/dialogue/opinions?limit=50", public_floor(), "anon"),
     ]

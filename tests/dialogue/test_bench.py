@@ -14,6 +14,9 @@ def test_bench_opinions_and_pages(world):
     generate_opinions([world.community_a, world.community_b], per_community=6)
     assert Opinion.objects.count() == 12
     assert Opinion.objects.filter(status="published").exclude(outcome="").count() == 6
+    from kyodo.dialogue.models import Meeting
+
+    assert Meeting.objects.count() == 2
     clients = {"anon": Client(), "city": Client()}
     clients["city"].force_login(city)
     for name, _kind, url, floor, who in scenarios():
