@@ -15,6 +15,7 @@ from tests.factories import UserFactory
 
 def test_demo_opinions_cover_every_state_outcome_and_five_years(world):
     UserFactory(username="city", role="city_admin")
+    UserFactory(username="community", role="community_secretariat", community=world.community_a)
     dept = UserFactory(username="dept", role="department_staff", department=world.department)
     Department.objects.create(name="防災課")
     created = create_demo_opinions()
@@ -41,5 +42,8 @@ def test_demo_opinions_cover_every_state_outcome_and_five_years(world):
     assert set(Meeting.objects.values_list("kind__name", flat=True)) == set(
         MeetingKind.objects.values_list("name", flat=True))
     assert Opinion.objects.filter(source="meeting", meeting__isnull=False).exists()
+    from kyodo.dialogue.models import MeetingRequest
+
+    assert set(MeetingRequest.objects.values_list("status", flat=True)) == {"requested", "scheduled", "declined"}
     assert create_demo_opinions() == 0  # once
     assert OpinionTransition.objects.filter(opinion__is_demo_data=False).count() == 0

@@ -98,6 +98,7 @@ def create_demo_opinions() -> int:
             received_on = FiscalYear(year).starts_on + dt.timedelta(days=30 + index * 45)
             add(S.PUBLISHED, next(outcomes), received_on, 30, next(departments))
     meetings = create_demo_meetings(city, communities)
+    create_demo_requests(city, meetings)
     held = cycle([m for m in meetings if m.status in (MeetingStatus.HELD, MeetingStatus.MINUTES_PUBLISHED)] or [None])
     for index, (opinion, transitions) in enumerate(built):
         meeting = next(held) if index % 3 == 0 else None
@@ -157,3 +158,32 @@ def create_demo_meetings(city: User, communities: list[Community]) -> list[Meeti
             before = target
         made.append(meeting)
     return made
+
+
+DECLINED = "希望日に市長の日程が取れないため、次回の移動市長室をご案内します。"
+
+
+def create_demo_requests(city: User, meetings: list[Meeting]) -> None:
+    """Requests of the demo community: one waiting, one scheduled into a planned meeting, one declined."""
+    from kyodo.dialogue.models import MeetingRequest, MeetingRequestTransition
+
+    member = User.objects.filter(username="community").select_related("community__district").first()
+    planned = next((m for m in meetings if m.status == MeetingStatus.PLANNED), None)
+    kind = MeetingKind.objects.order_by("order").first()
+    if member is None or member.community is None or planned is None or kind is None:
+        return
+    today = timezone.localdate()
+    for status, days in (("requested", 40), ("scheduled", 20), ("declined", 30)):
+        request = MeetingRequest.objects.create(
+            community=member.community, kind=kind, status=status, requested_by=member, is_demo_data=True,
+            purpose="地域づくり計画の見直しについて、市と意見交換をしたい。",
+            first_choice_on=today + dt.timedelta(days=days),
+            meeting=planned if status == "scheduled" else None, version=1 if status == "requested" else 2,
+            decline_reason=DECLINED if status == "declined" else "",
+        )
+        if status == "scheduled":
+            planned.communities.add(member.community)
+        if status != "requested":
+            MeetingRequestTransition.objects.create(
+                request=request, from_status="requested", to_status=status, actor=city,
+                action="schedule" if status == "scheduled" else "decline", comment=request.decline_reason)
