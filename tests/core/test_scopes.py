@@ -94,7 +94,8 @@ def test_seeing_a_meeting_request_is_being_in_the_list(world, people, role):
     from kyodo.dialogue.scopes import MEETING_REQUESTS
     from tests.dialogue.factories import request_in_state
 
-    requests = [request_in_state(world.community_a), request_in_state(world.community_b, "declined")]
+    requests = [request_in_state(world.community_a), request_in_state(world.community_b, "declined"),
+                request_in_state(world.community_c)]
     user = _as_user(people, role)
     listed = set(MEETING_REQUESTS.queryset(user))
     for request in requests:
