@@ -13,7 +13,7 @@ from django.db.models import Q
 from kyodo.communities.models import Community
 from kyodo.communities.scopes import internal_filter
 from kyodo.scopes import NOTHING, Scope
-from kyodo.support.models import Contact, LiaisonAssignment
+from kyodo.support.models import Contact, DispatchRequest, LiaisonAssignment
 
 
 def city_filter(user: Any, *, via: str = "") -> Q:
@@ -26,3 +26,11 @@ def city_filter(user: Any, *, via: str = "") -> Q:
 SUPPORTED = Scope(Community, city_filter, name="supported_communities")
 CONTACTS = Scope(Contact, lambda user: city_filter(user, via="community"), name="support_contacts")
 ASSIGNMENTS = Scope(LiaisonAssignment, lambda user: city_filter(user, via="community"), name="liaison_assignments")
+
+
+def dispatch_filter(user: Any) -> Q:
+    """A community's requests: its own members, its branch, its liaison, the city (the internal scope)."""
+    return internal_filter(user, via="community")
+
+
+DISPATCH = Scope(DispatchRequest, dispatch_filter, name="dispatch_requests")
