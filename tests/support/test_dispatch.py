@@ -94,3 +94,35 @@ def test_the_community_sees_its_own_requests_only(world):
     assert reverse("support_staff:dispatch-detail", args=[other.pk]) not in html
     assert world.client("community_officer").get(
         reverse("support_staff:dispatch-detail", args=[other.pk])).status_code == 404
+
+
+def test_members_ask_from_their_community_staff_page_and_see_their_requests(world):
+    request = make_request(world)
+    html = world.client("community_secretariat").get(
+        reverse("communities_staff:community", args=["aoba"])).content.decode()
+    assert reverse("support_staff:dispatch-create", args=["aoba"]) in html
+    assert reverse("support_staff:dispatch-detail", args=[request.pk]) in html
+    assert reverse("support_staff:community", args=["aoba"]) not in html  # the contact log is the city's
+
+
+def test_the_work_area_counts_requests_to_decide_and_to_carry_out(world):
+    make_request(world)
+    make_request(world, status="accepted")
+    make_request(world, "other")
+    branch = world.client("branch_staff").get(reverse("staff:home")).content.decode()
+    assert "引き受けるかどうか決める職員派遣の依頼" in branch
+    liaison = world.client("liaison").get(reverse("staff:home")).content.decode()
+    assert "派遣中の依頼(訪問・完了の記録)" in liaison
+
+
+def test_the_dispatched_employee_sees_a_request_outside_their_communities(world):
+    from tests.factories import UserFactory
+
+    request = make_request(world, "other")
+    helper = UserFactory(role="department_staff", department=world.department)
+    assert _post(world, "city_admin", request, "accept", staff=helper.pk).status_code == 302
+    from django.test import Client
+
+    client = Client()
+    client.force_login(helper)
+    assert client.get(reverse("support_staff:dispatch-detail", args=[request.pk])).status_code == 200

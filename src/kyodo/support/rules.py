@@ -47,3 +47,5 @@ rules.add_perm("support.list_dispatch", is_city_staff | is_community_member)
 rules.add_perm("support.request_dispatch", is_member_of_requesting)
 rules.add_perm("support.decide_dispatch", decides_for)
 rules.add_perm("support.carry_out_dispatch", decides_for | is_dispatched)
+# A community's requests on its staff page: whoever sees its internal data (the same scope, through the community).
+rules.add_perm("support.see_dispatch_of", SUPPORTED.predicate() | is_member_of_requesting)

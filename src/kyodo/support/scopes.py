@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from kyodo.communities.models import Community
 from kyodo.communities.scopes import internal_filter
-from kyodo.scopes import NOTHING, Scope
+from kyodo.scopes import EVERYTHING, NOTHING, Scope
 from kyodo.support.models import Contact, DispatchRequest, LiaisonAssignment
 
 
@@ -29,8 +29,12 @@ ASSIGNMENTS = Scope(LiaisonAssignment, lambda user: city_filter(user, via="commu
 
 
 def dispatch_filter(user: Any) -> Q:
-    """A community's requests: its own members, its branch, its liaison, the city (the internal scope)."""
-    return internal_filter(user, via="community")
+    """A community's requests: its own members, its branch, its liaison, the city (the internal scope), and the
+    requests a city employee is dispatched on."""
+    condition = internal_filter(user, via="community")
+    if condition != EVERYTHING and getattr(user, "is_city_staff", False):
+        condition |= Q(assigned_staff_id=user.pk)
+    return condition
 
 
 DISPATCH = Scope(DispatchRequest, dispatch_filter, name="dispatch_requests")
