@@ -77,6 +77,19 @@ def test_no_permission_is_named_like_a_django_model_permission():
 
 
 @pytest.mark.parametrize("role", ROLES)
+def test_seeing_an_opinion_is_being_in_the_list(world, people, role):
+    from kyodo.dialogue.queries import opinions_visible_to
+    from tests.dialogue.factories import opinion_in_state
+
+    opinions = [opinion_in_state(world.community_a, "routed"), opinion_in_state(world.community_b, "received"),
+                opinion_in_state(world.community_b, "answered"), opinion_in_state(world.community_c, "routed")]
+    user = _as_user(people, role)
+    listed = set(opinions_visible_to(user))
+    for opinion in opinions:
+        assert user.has_perm("dialogue.see_opinion", opinion) == (opinion in listed), opinion
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_seeing_a_communitys_support_is_being_in_the_coverage(world, people, role):
     from kyodo.support.scopes import SUPPORTED
 
