@@ -79,3 +79,28 @@ CASES += [
     Case("support_staff:dispatch-close", own=SUPPORT_OWN, other=CITY, kwargs=_request("accepted"), method="post",
          data=_prefixed("close", outcome="計画を見直した"), ok_status=(302,)),
 ]
+
+# Consultations: the centre's advisors log and read them; city staff read their communities' and write notes.
+CONSULTATION_READERS = frozenset({"city_admin", "branch_staff", "liaison", "department_staff", "advisor"})
+
+
+def _consultation(world, which):
+    from tests.support.consultation_factories import make_consultation
+
+    return {"pk": make_consultation(world, which).pk}
+
+
+def _topic(world, which):
+    from tests.support.consultation_factories import ensure_topic
+
+    return {"pk": ensure_topic().pk}
+
+
+CASES += [
+    Case("support_staff:consultation-list", own=CONSULTATION_READERS),
+    Case("support_staff:consultation-create", own=frozenset({"advisor"})),
+    Case("support_staff:consultation-note", own=SUPPORT_OWN, other=CITY, kwargs=_consultation),
+    Case("support_staff:topic-list", own=CITY),
+    Case("support_staff:topic-create", own=CITY),
+    Case("support_staff:topic-edit", own=CITY, kwargs=_topic),
+]

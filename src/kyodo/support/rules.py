@@ -6,9 +6,9 @@ from typing import Any
 
 import rules
 
-from kyodo.accounts.rules import is_branch_staff, is_city_admin, is_city_staff, is_community_member
+from kyodo.accounts.rules import is_advisor, is_branch_staff, is_city_admin, is_city_staff, is_community_member
 from kyodo.communities.rules import is_branch_of_community, is_own_community
-from kyodo.support.scopes import DISPATCH, SUPPORTED
+from kyodo.support.scopes import CONSULTATIONS, DISPATCH, SUPPORTED
 
 sees_support = SUPPORTED.predicate()
 
@@ -49,3 +49,11 @@ rules.add_perm("support.decide_dispatch", decides_for)
 rules.add_perm("support.carry_out_dispatch", decides_for | is_dispatched)
 # A community's requests on its staff page: whoever sees its internal data (the same scope, through the community).
 rules.add_perm("support.see_dispatch_of", SUPPORTED.predicate() | is_member_of_requesting)
+
+# Consultations (measure 11): the centre's advisors log them; they and the city staff in scope read them; only
+# city staff read and write the city's internal notes; the city keeps the topics.
+rules.add_perm("support.list_consultations", is_advisor | is_city_staff)
+rules.add_perm("support.log_consultation", is_advisor)
+rules.add_perm("support.see_consultation", CONSULTATIONS.predicate())
+rules.add_perm("support.write_city_note", is_city_staff & CONSULTATIONS.predicate())
+rules.add_perm("support.manage_topics", is_city_admin)

@@ -13,7 +13,7 @@ from django.db.models import Q
 from kyodo.communities.models import Community
 from kyodo.communities.scopes import internal_filter
 from kyodo.scopes import EVERYTHING, NOTHING, Scope
-from kyodo.support.models import Contact, DispatchRequest, LiaisonAssignment
+from kyodo.support.models import Consultation, Contact, DispatchRequest, LiaisonAssignment
 
 
 def city_filter(user: Any, *, via: str = "") -> Q:
@@ -38,3 +38,15 @@ def dispatch_filter(user: Any) -> Q:
 
 
 DISPATCH = Scope(DispatchRequest, dispatch_filter, name="dispatch_requests")
+
+
+def consultation_filter(user: Any) -> Q:
+    """The centre's advisors: every consultation; city staff: their communities' (the internal scope); nobody else."""
+    from kyodo.accounts.roles import Role
+
+    if getattr(user, "role", "") == Role.ADVISOR:
+        return EVERYTHING
+    return city_filter(user, via="community")
+
+
+CONSULTATIONS = Scope(Consultation, consultation_filter, name="consultations")

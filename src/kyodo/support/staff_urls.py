@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kyodo.support import dispatch_views, views
+from kyodo.support import consultation_views, dispatch_views, views
 from kyodo.support.dispatch_workflow import DISPATCH_WORKFLOW
 from kyodo.workflows.views import action_urls
 
@@ -19,3 +19,11 @@ urlpatterns += [
 ]
 urlpatterns += action_urls(DISPATCH_WORKFLOW, route="dispatch/<int:pk>/", url_prefix="dispatch-",
                            view_for=dispatch_views.ACTION_VIEWS.__getitem__)
+urlpatterns += [
+    path("consultations/", consultation_views.consultation_list, name="consultation-list"),
+    path("consultations/new/", consultation_views.consultation_create, name="consultation-create"),
+    path("consultations/<int:pk>/note/", consultation_views.city_note, name="consultation-note"),
+    path("consultations/topics/", consultation_views.topic_list, name="topic-list"),
+    path("consultations/topics/new/", consultation_views.topic_edit, name="topic-create"),
+    path("consultations/topics/<int:pk>/", consultation_views.topic_edit, name="topic-edit"),
+]
