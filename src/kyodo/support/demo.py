@@ -167,3 +167,51 @@ def create_demo_dispatch_requests() -> int:
                 action=action, actor=liaison if action in ("log_visit", "close") else city, comment=comment,
             )
     return len(stories)
+
+
+TOPICS = ("会計", "地域づくり計画", "イベント", "人材確保", "補助金")
+CONSULTED = (
+    ("決算書の作り方について", "科目ごとの整理の仕方を説明し、様式を渡した。"),
+    ("計画の評価の進め方について", "住民アンケートの例を紹介した。"),
+    ("夏祭りのボランティア募集について", "募集チラシの作り方と配布先を助言した。"),
+    ("若い役員の確保について", "他地区の事例を紹介した。"),
+    ("補助金の実績報告について", "領収書の整理の仕方を説明した。"),
+)
+
+
+@demo_step(52)
+@transaction.atomic
+def create_demo_consultations() -> int:
+    """The centre's topics and five fiscal years of consultations by the demo advisor, two with a follow-up due
+    soon. Returns how many consultations were created."""
+    from kyodo.communities.models import Community
+    from kyodo.support.models import Consultation, ConsultationTopic
+
+    advisor = User.objects.filter(username="advisor").first()
+    topics = [ConsultationTopic.objects.get_or_create(name=name, defaults={"order": index})[0]
+              for index, name in enumerate(TOPICS)]
+    if advisor is None or Consultation.objects.filter(is_demo_data=True).exists():
+        return 0
+    communities = list(Community.objects.order_by("pk")[:6])
+    if not communities:
+        return 0
+    today = timezone.localdate()
+    day, rows, number = dt.date(FiscalYear.of(today).year - 4, 4, 15), [], 0
+    while day <= today - dt.timedelta(days=2):
+        summary, advice = CONSULTED[number % len(CONSULTED)]
+        rows.append(Consultation(
+            community=communities[number % len(communities)], advisor=advisor, consulted_on=day,
+            way=("visit", "phone", "meeting", "email")[number % 4], topic=topics[number % len(topics)],
+            summary=summary, advice=advice, is_demo_data=True,
+        ))
+        day += dt.timedelta(days=23)
+        number += 1
+    for offset in (3, 9):  # waiting on the advisor
+        rows.append(Consultation(
+            community=communities[offset % len(communities)], advisor=advisor,
+            consulted_on=today - dt.timedelta(days=offset), way="visit", topic=topics[0],
+            summary="会計ソフトの導入について", advice="候補を二つ紹介し、次回に操作を説明することにした。",
+            follow_up_on=today + dt.timedelta(days=offset), is_demo_data=True,
+        ))
+    Consultation.objects.bulk_create(rows)
+    return len(rows)

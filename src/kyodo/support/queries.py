@@ -124,3 +124,15 @@ def dispatch_waiting(user: Any) -> dict[str, int]:
         to_carry_out=Count("pk", filter=Q(status=DispatchStatus.ACCEPTED, assigned_staff_id=user.pk)),
     )
     return {key: value or 0 for key, value in counts.items()}
+
+
+def consultation_follow_ups(user: Any) -> int:
+    """An advisor's consultations whose follow-up date is within two weeks (overdue ones included). One query."""
+    from kyodo.accounts.roles import Role
+    from kyodo.support.models import Consultation
+
+    if getattr(user, "role", "") != Role.ADVISOR:
+        return 0
+    limit = timezone.localdate() + dt.timedelta(days=DUE_SOON_DAYS)
+    return Consultation.objects.filter(advisor_id=user.pk, follow_up_on__isnull=False, follow_up_on__lte=limit,
+                                       follow_up_on__gte=timezone.localdate() - dt.timedelta(days=30)).count()
