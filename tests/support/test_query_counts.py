@@ -69,3 +69,16 @@ def test_dispatch_pages_queries_do_not_grow(world, role):
                                      summary="訪問")
     assert _count(client, "/staff/support/dispatch/") == small_list
     assert _count(client, f"/staff/support/dispatch/{accepted.pk}/") == small_detail
+
+
+@pytest.mark.parametrize("role", ["advisor", "city_admin", "liaison"])
+def test_consultation_list_queries_do_not_grow(world, role):
+    from tests.support.consultation_factories import make_consultation
+
+    client = world.client(role)
+    for index in range(2):
+        make_consultation(world, topic=f"分類{index}")
+    small = _count(client, "/staff/support/consultations/")
+    for index in range(20):
+        make_consultation(world, ("own", "other")[index % 2], topic=f"分類{index % 5}", city_note="メモ")
+    assert _count(client, "/staff/support/consultations/") == small
