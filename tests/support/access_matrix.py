@@ -104,3 +104,8 @@ CASES += [
     Case("support_staff:topic-create", own=CITY),
     Case("support_staff:topic-edit", own=CITY, kwargs=_topic),
 ]
+
+CASES += [
+    Case("support_staff:consultation-report", own=frozenset({"city_admin", "advisor"})),
+    Case("support_staff:consultation-report-export", own=frozenset({"city_admin", "advisor"})),
+]

@@ -104,6 +104,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
         "sees_city_notes": getattr(request.user, "is_city_staff", False),
         "can_log": request.user.has_perm("support.log_consultation"),
         "can_manage_topics": request.user.has_perm("support.manage_topics"),
+        "can_report": request.user.has_perm("support.view_consultation_report"),
         "crumbs": [(_("作業画面"), reverse("staff:home")), (_("相談・助言の記録"), None)],
     })
 

@@ -57,3 +57,5 @@ rules.add_perm("support.log_consultation", is_advisor)
 rules.add_perm("support.see_consultation", CONSULTATIONS.predicate())
 rules.add_perm("support.write_city_note", is_city_staff & CONSULTATIONS.predicate())
 rules.add_perm("support.manage_topics", is_city_admin)
+# The centre's report to the city: the centre's advisors and the city's coordination division.
+rules.add_perm("support.view_consultation_report", is_advisor | is_city_admin)

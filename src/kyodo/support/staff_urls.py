@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kyodo.support import consultation_views, dispatch_views, views
+from kyodo.support import consultation_views, dispatch_views, report, views
 from kyodo.support.dispatch_workflow import DISPATCH_WORKFLOW
 from kyodo.workflows.views import action_urls
 
@@ -26,4 +26,8 @@ urlpatterns += [
     path("consultations/topics/", consultation_views.topic_list, name="topic-list"),
     path("consultations/topics/new/", consultation_views.topic_edit, name="topic-create"),
     path("consultations/topics/<int:pk>/", consultation_views.topic_edit, name="topic-edit"),
+]
+urlpatterns += [
+    path("consultations/report/", report.report_page, name="consultation-report"),
+    path("consultations/report/export/", report.report_export, name="consultation-report-export"),
 ]
