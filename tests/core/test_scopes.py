@@ -110,3 +110,15 @@ def test_seeing_a_communitys_support_is_being_in_the_coverage(world, people, rol
     listed = set(SUPPORTED.queryset(user))
     for community in (world.community_a, world.community_b, world.community_c):
         assert user.has_perm("support.view_community_support", community) == (community in listed), community
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_seeing_a_dispatch_request_is_being_in_the_list(world, people, role):
+    from kyodo.support.scopes import DISPATCH
+    from tests.support.dispatch_factories import make_request
+
+    requests = [make_request(world, "own"), make_request(world, "other", status="accepted")]
+    user = _as_user(people, role)
+    listed = set(DISPATCH.queryset(user))
+    for request in requests:
+        assert user.has_perm("support.see_dispatch", request) == (request in listed), request

@@ -34,3 +34,28 @@ def test_the_demo_liaison_has_follow_ups_waiting_and_a_predecessor(demo_liaison,
     client.force_login(demo_liaison)
     html = client.get(reverse("staff:home")).content.decode()
     assert "期限切れのフォローアップ" in html
+
+
+def test_the_demo_liaison_has_a_dispatch_to_carry_out(demo_liaison, client):
+    from kyodo.support.demo import create_demo_dispatch_requests
+    from kyodo.support.models import DispatchRequest
+
+    UserFactory(username="city", role="city_admin")
+    assert create_demo_dispatch_requests() == 4
+    assert create_demo_dispatch_requests() == 0
+    assert set(DispatchRequest.objects.values_list("status", flat=True)) == {
+        "requested", "accepted", "declined", "closed"}
+    client.force_login(demo_liaison)
+    assert "派遣中の依頼(訪問・完了の記録)" in client.get(reverse("staff:home")).content.decode()
+
+
+def test_the_demo_advisor_has_follow_ups_waiting(world, client):
+    from kyodo.support.demo import create_demo_consultations
+    from kyodo.support.models import Consultation
+
+    advisor = UserFactory(username="advisor", role="advisor")
+    assert create_demo_consultations() > 50
+    assert create_demo_consultations() == 0
+    assert len({c.consulted_on.year for c in Consultation.objects.all()}) >= 4
+    client.force_login(advisor)
+    assert "フォローアップ日が2週間以内の相談" in client.get(reverse("staff:home")).content.decode()

@@ -44,3 +44,41 @@ def test_queries_do_not_grow_with_the_data(world, role, url):
     small = _count(client, url)
     _more(world, 20)
     assert _count(client, url) == small
+
+
+def _more_requests(world, count):
+    from tests.support.dispatch_factories import make_request
+
+    for index in range(count):
+        request = make_request(world, status=("requested", "accepted")[index % 2])
+    return request
+
+
+@pytest.mark.parametrize("role", ["city_admin", "community_secretariat", "liaison"])
+def test_dispatch_pages_queries_do_not_grow(world, role):
+    from kyodo.support.models import DispatchVisit
+
+    client = world.client(role)
+    _more_requests(world, 2)
+    accepted = _more_requests(world, 2)
+    small_list = _count(client, "/staff/support/dispatch/")
+    small_detail = _count(client, f"/staff/support/dispatch/{accepted.pk}/")
+    _more_requests(world, 20)
+    for _ in range(10):
+        DispatchVisit.objects.create(request=accepted, visited_on=accepted.requested_on, staff=world.users["liaison"],
+                                     summary="訪問")
+    assert _count(client, "/staff/support/dispatch/") == small_list
+    assert _count(client, f"/staff/support/dispatch/{accepted.pk}/") == small_detail
+
+
+@pytest.mark.parametrize("role", ["advisor", "city_admin", "liaison"])
+def test_consultation_list_queries_do_not_grow(world, role):
+    from tests.support.consultation_factories import make_consultation
+
+    client = world.client(role)
+    for index in range(2):
+        make_consultation(world, topic=f"分類{index}")
+    small = _count(client, "/staff/support/consultations/")
+    for index in range(20):
+        make_consultation(world, ("own", "other")[index % 2], topic=f"分類{index % 5}", city_note="メモ")
+    assert _count(client, "/staff/support/consultations/") == small

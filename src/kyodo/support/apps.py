@@ -8,4 +8,4 @@ class SupportConfig(AppConfig):
 
     def ready(self) -> None:
         # The rules, the panels on a community's pages, the work area's section and the demo step register on import.
-        from kyodo.support import demo, panels, workarea  # noqa: F401
+        from kyodo.support import demo, dispatch, panels, workarea  # noqa: F401

@@ -25,6 +25,7 @@ SUMMARIES = (
     ("visit", "地域の夏祭りの準備状況を伺い、道路使用の手続きを案内した。"),
     ("meeting", "地区の担い手不足について意見交換した。"),
 )
+DECLINED = "同じ時期に別の地区の見直しが重なるため、来年度にお願いしたい。"
 HANDOVER = ("事務局長が今年度で交代予定。計画見直しの作業部会が月1回開かれている。"
             "集会所の改修について所管課との調整が続いている。")
 
@@ -113,3 +114,104 @@ def create_demo_liaison_work() -> int:
         Contact.objects.bulk_create(rows)
         created += len(rows)
     return created
+
+
+@demo_step(51)
+@transaction.atomic
+def create_demo_dispatch_requests() -> int:
+    """Dispatch requests of the demo liaison's communities: one waiting for a decision, one the liaison is carrying
+    out, one declined and one closed in earlier years. Returns how many were created."""
+    from kyodo.support.dispatch_workflow import DISPATCH_WORKFLOW
+    from kyodo.support.models import DispatchRequest, DispatchTransition, DispatchVisit
+
+    liaison = User.objects.filter(username="liaison").first()
+    city = User.objects.filter(username="city").first()
+    secretariat = User.objects.filter(username="community").first()
+    if liaison is None or city is None or DispatchRequest.objects.filter(is_demo_data=True).exists():
+        return 0
+    today = timezone.localdate()
+    communities = [a.community for a in LiaisonAssignment.objects.filter(staff=liaison, ended_on__isnull=True)
+                   .select_related("community").order_by("community_id")]
+    if not communities:
+        return 0
+    stories = [  # (days ago, purpose, status)
+        (700, "plan_drafting", "closed"), (400, "organisation", "declined"), (40, "plan_revision", "accepted"),
+        (6, "organisation", "requested"),
+    ]
+    for index, (days, purpose, status) in enumerate(stories):
+        community = communities[index % len(communities)]
+        requested_on = today - dt.timedelta(days=days)
+        asker = secretariat if secretariat and secretariat.community_id == community.pk else city
+        request = DispatchRequest.objects.create(
+            community=community, requested_by=asker, requested_on=requested_on, purpose=purpose,
+            preferred_dates="平日の夜(役員会の日)", notes="進め方について相談したい。(デモデータ)", status=status,
+            assigned_staff=liaison if status in ("accepted", "closed") else None,
+            decline_reason=DECLINED if status == "declined" else "",
+            outcome="計画案ができ、総会で承認された。" if status == "closed" else "", is_demo_data=True,
+        )
+        steps: list[tuple[str, str, str]] = []
+        if status in ("accepted", "closed"):
+            steps.append(("requested", "accept", ""))
+            for visit in range(2):
+                visited_on = requested_on + dt.timedelta(days=10 + 14 * visit)
+                DispatchVisit.objects.create(request=request, visited_on=visited_on, staff=liaison,
+                                             summary="作業部会で計画の進め方を説明した。")
+                steps.append(("accepted", "log_visit", f"{visited_on} 作業部会"))
+            if status == "closed":
+                steps.append(("accepted", "close", request.outcome))
+        if status == "declined":
+            steps.append(("requested", "decline", request.decline_reason))
+        for before, action, comment in steps:
+            DispatchTransition.objects.create(
+                request=request, from_status=before, to_status=DISPATCH_WORKFLOW.action(action).target,
+                action=action, actor=liaison if action in ("log_visit", "close") else city, comment=comment,
+            )
+    return len(stories)
+
+
+TOPICS = ("会計", "地域づくり計画", "イベント", "人材確保", "補助金")
+CONSULTED = (
+    ("決算書の作り方について", "科目ごとの整理の仕方を説明し、様式を渡した。"),
+    ("計画の評価の進め方について", "住民アンケートの例を紹介した。"),
+    ("夏祭りのボランティア募集について", "募集チラシの作り方と配布先を助言した。"),
+    ("若い役員の確保について", "他地区の事例を紹介した。"),
+    ("補助金の実績報告について", "領収書の整理の仕方を説明した。"),
+)
+
+
+@demo_step(52)
+@transaction.atomic
+def create_demo_consultations() -> int:
+    """The centre's topics and five fiscal years of consultations by the demo advisor, two with a follow-up due
+    soon. Returns how many consultations were created."""
+    from kyodo.communities.models import Community
+    from kyodo.support.models import Consultation, ConsultationTopic
+
+    advisor = User.objects.filter(username="advisor").first()
+    topics = [ConsultationTopic.objects.get_or_create(name=name, defaults={"order": index})[0]
+              for index, name in enumerate(TOPICS)]
+    if advisor is None or Consultation.objects.filter(is_demo_data=True).exists():
+        return 0
+    communities = list(Community.objects.order_by("pk")[:6])
+    if not communities:
+        return 0
+    today = timezone.localdate()
+    day, rows, number = dt.date(FiscalYear.of(today).year - 4, 4, 15), [], 0
+    while day <= today - dt.timedelta(days=2):
+        summary, advice = CONSULTED[number % len(CONSULTED)]
+        rows.append(Consultation(
+            community=communities[number % len(communities)], advisor=advisor, consulted_on=day,
+            way=("visit", "phone", "meeting", "email")[number % 4], topic=topics[number % len(topics)],
+            summary=summary, advice=advice, is_demo_data=True,
+        ))
+        day += dt.timedelta(days=23)
+        number += 1
+    for offset in (3, 9):  # waiting on the advisor
+        rows.append(Consultation(
+            community=communities[offset % len(communities)], advisor=advisor,
+            consulted_on=today - dt.timedelta(days=offset), way="visit", topic=topics[0],
+            summary="会計ソフトの導入について", advice="候補を二つ紹介し、次回に操作を説明することにした。",
+            follow_up_on=today + dt.timedelta(days=offset), is_demo_data=True,
+        ))
+    Consultation.objects.bulk_create(rows)
+    return len(rows)

@@ -24,6 +24,12 @@ class StaffChoiceField(forms.ModelChoiceField):
         return f"{obj}({section})"
 
 
+def city_staff() -> Any:
+    """Active city employees, who may be placed as a liaison or dispatched."""
+    return (User.objects.filter(Q(role__in=CITY_STAFF_ROLES) | Q(is_superuser=True), is_active=True)
+            .select_related("department", "branch_office").order_by("username"))
+
+
 class AssignmentForm(ServiceForm):
     """A new liaison for a community (the predecessor's assignment ends the day before)."""
 
@@ -48,10 +54,7 @@ class AssignmentForm(ServiceForm):
         super().__init__(*args, **kwargs)
         staff_field = self.fields["staff"]
         assert isinstance(staff_field, forms.ModelChoiceField)
-        staff_field.queryset = (
-            User.objects.filter(Q(role__in=CITY_STAFF_ROLES) | Q(is_superuser=True), is_active=True)
-            .select_related("department", "branch_office").order_by("username")
-        )
+        staff_field.queryset = city_staff()
         self.fields["current"].initial = current.pk if current else None
         self.fields["started_on"].initial = timezone.localdate()
 

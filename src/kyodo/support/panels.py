@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kyodo.panels import Panel, panel
 from kyodo.support.queries import public_liaison
+from kyodo.support.scopes import DISPATCH
 
 
 @panel("community", 50)
@@ -20,8 +21,14 @@ def liaison_panel(request: HttpRequest, community: Any) -> Panel:
 
 @panel("community_staff", 50)
 def support_panel(request: HttpRequest, community: Any) -> Panel | None:
-    """A link to the community's support page, for those who may open it."""
-    if not request.user.has_perm("support.view_community_support", community):
+    """The community's liaison, its dispatch requests, and links: to the support page (city staff), to ask for
+    staff (its members)."""
+    user = request.user
+    sees_support = user.has_perm("support.view_community_support", community)
+    may_request = user.has_perm("support.request_dispatch", community)
+    if not (sees_support or may_request or user.has_perm("support.see_dispatch_of", community)):
         return None
-    return Panel("support", _("地域担当職員と連絡記録"), "support/panels/staff_link.html",
-                 {"assignment": public_liaison(community), "community": community})
+    requests = list(DISPATCH.queryset(user).filter(community=community).select_related("assigned_staff")[:5])
+    return Panel("support", _("地域担当職員と職員派遣"), "support/panels/staff_link.html",
+                 {"assignment": public_liaison(community), "community": community, "sees_support": sees_support,
+                  "may_request": may_request, "requests": requests})

@@ -103,3 +103,36 @@ def follow_up_counts(communities: list[Community]) -> dict[str, int]:
     }
 
 
+
+
+def dispatch_waiting(user: Any) -> dict[str, int]:
+    """Requests waiting on ``user``: to decide (the city, the branch) and to carry out (assigned to them).
+    One query."""
+    from django.db.models import Q
+
+    from kyodo.support.models import DispatchRequest, DispatchStatus
+    from kyodo.support.scopes import DISPATCH
+
+    if not getattr(user, "is_city_staff", False):
+        return {"to_decide": 0, "to_carry_out": 0}
+    deciding = Q(status=DispatchStatus.REQUESTED)
+    if not user.is_city_admin:
+        deciding &= Q(community__district__branch_office_id=user.branch_office_id) if user.branch_office_id else Q(
+            pk__in=[])
+    counts = DISPATCH.queryset(user, DispatchRequest.objects.all()).aggregate(
+        to_decide=Count("pk", filter=deciding),
+        to_carry_out=Count("pk", filter=Q(status=DispatchStatus.ACCEPTED, assigned_staff_id=user.pk)),
+    )
+    return {key: value or 0 for key, value in counts.items()}
+
+
+def consultation_follow_ups(user: Any) -> int:
+    """An advisor's consultations whose follow-up date is within two weeks (overdue ones included). One query."""
+    from kyodo.accounts.roles import Role
+    from kyodo.support.models import Consultation
+
+    if getattr(user, "role", "") != Role.ADVISOR:
+        return 0
+    limit = timezone.localdate() + dt.timedelta(days=DUE_SOON_DAYS)
+    return Consultation.objects.filter(advisor_id=user.pk, follow_up_on__isnull=False, follow_up_on__lte=limit,
+                                       follow_up_on__gte=timezone.localdate() - dt.timedelta(days=30)).count()

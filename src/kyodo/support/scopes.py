@@ -12,8 +12,8 @@ from django.db.models import Q
 
 from kyodo.communities.models import Community
 from kyodo.communities.scopes import internal_filter
-from kyodo.scopes import NOTHING, Scope
-from kyodo.support.models import Contact, LiaisonAssignment
+from kyodo.scopes import EVERYTHING, NOTHING, Scope
+from kyodo.support.models import Consultation, Contact, DispatchRequest, LiaisonAssignment
 
 
 def city_filter(user: Any, *, via: str = "") -> Q:
@@ -26,3 +26,27 @@ def city_filter(user: Any, *, via: str = "") -> Q:
 SUPPORTED = Scope(Community, city_filter, name="supported_communities")
 CONTACTS = Scope(Contact, lambda user: city_filter(user, via="community"), name="support_contacts")
 ASSIGNMENTS = Scope(LiaisonAssignment, lambda user: city_filter(user, via="community"), name="liaison_assignments")
+
+
+def dispatch_filter(user: Any) -> Q:
+    """A community's requests: its own members, its branch, its liaison, the city (the internal scope), and the
+    requests a city employee is dispatched on."""
+    condition = internal_filter(user, via="community")
+    if condition != EVERYTHING and getattr(user, "is_city_staff", False):
+        condition |= Q(assigned_staff_id=user.pk)
+    return condition
+
+
+DISPATCH = Scope(DispatchRequest, dispatch_filter, name="dispatch_requests")
+
+
+def consultation_filter(user: Any) -> Q:
+    """The centre's advisors: every consultation; city staff: their communities' (the internal scope); nobody else."""
+    from kyodo.accounts.roles import Role
+
+    if getattr(user, "role", "") == Role.ADVISOR:
+        return EVERYTHING
+    return city_filter(user, via="community")
+
+
+CONSULTATIONS = Scope(Consultation, consultation_filter, name="consultations")
