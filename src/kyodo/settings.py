@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "kyodo.support",
     "kyodo.grants",
     "kyodo.companies",
+    "kyodo.events",
     "kyodo.portal",
     "kyodo.staff",
     "kyodo.demo",

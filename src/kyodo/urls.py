@@ -16,6 +16,8 @@ urlpatterns = [
     path("staff/communities/", include("kyodo.communities.staff_urls")),
     path("grants/", include("kyodo.grants.urls")),
     path("staff/grants/", include("kyodo.grants.staff_urls")),
+    path("events/", include("kyodo.events.urls")),
+    path("staff/events/", include("kyodo.events.staff_urls")),
     path("accounts/", include("kyodo.accounts.urls")),
     path("i18n/setlang/", declare(set_language, AccessPolicy("public")), name="set_language"),
     path("api/v1/", api.urls),

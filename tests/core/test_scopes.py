@@ -71,3 +71,16 @@ def test_no_permission_is_named_like_a_django_model_permission():
     automatic = {f"{model._meta.app_label}.{action}_{model._meta.model_name}"
                  for model in apps.get_models() for action in model._meta.default_permissions}
     assert sorted(set(permissions) & automatic) == []
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_organising_an_event_is_being_in_the_organisers_list(world, people, role):
+    from kyodo.events.queries import organised_events
+    from tests.events.factories import make_event
+
+    events = [make_event(world.community_a), make_event(world.community_b), make_event(),
+              make_event(organiser="centre"), make_event(organiser="branch", organiser_branch=world.branch_a)]
+    user = _as_user(people, role)
+    listed = set(organised_events(user))
+    for event in events:
+        assert user.has_perm("events.manage_event", event) == (event in listed), (event.organiser, role)

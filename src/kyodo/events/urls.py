@@ -1,0 +1,12 @@
+from django.urls import path
+
+from kyodo.events import views
+
+app_name = "events"
+urlpatterns = [
+    path("", views.event_list, name="list"),
+    path("<int:pk>/", views.event_detail, name="detail"),
+    path("<int:pk>/register/", views.register, name="register"),
+    path("registrations/<str:token>/", views.registered, name="registered"),
+    path("registrations/<str:token>/cancel/", views.cancel, name="cancel"),
+]
