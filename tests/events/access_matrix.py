@@ -49,6 +49,8 @@ def _action(name, status):
 
 CASES = [
     Case("events:list", own=ALL),
+    Case("events:ical", own=ALL),
+    Case("events:open-data", own=ALL),
     Case("events:detail", own=ALL, other=ALL, kwargs=_event()),
     Case("events:register", own=ALL, other=ALL, kwargs=_event()),
     Case("events:registered", own=ALL, other=ALL, kwargs=_token),
@@ -64,6 +66,10 @@ CASES = [
     _action("close", "published"),
     _action("reopen", "closed"),
     _action("cancel", "published"),
+    Case("events_staff:attendance", own=COMMUNITY_EDITORS_OWN, other=CITY, kwargs=_event()),
+    Case("events_staff:checkin", own=COMMUNITY_EDITORS_OWN, other=CITY, kwargs=_event()),
+    Case("events_staff:checkin-mark", own=COMMUNITY_EDITORS_OWN, other=CITY, kwargs=_registration,
+         method="post", ok_status=(302,)),
     Case("events_staff:kinds", own=CITY),
     Case("events_staff:kind-create", own=CITY),
     Case("events_staff:kind-edit", own=CITY, kwargs=_kind),

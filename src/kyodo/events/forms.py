@@ -98,7 +98,8 @@ class EventForm(ServiceForm):
     class Meta:
         model = Event
         fields = [
-            "kind", "title", "description", "organiser", "organiser_branch", "organiser_community", "starts_at",
+            "kind", "title", "title_kana", "description", "organiser", "organiser_branch", "organiser_community",
+            "starts_at",
             "ends_at", "place", "address", "capacity", "registration_opens_at", "registration_closes_at", "audience",
             "materials", "contact",
         ]

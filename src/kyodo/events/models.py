@@ -102,6 +102,8 @@ class Event(Versioned, DemoData):
 
     kind = models.ForeignKey(EventKind, verbose_name=_("種類"), on_delete=models.PROTECT, related_name="events")
     title = models.CharField(_("名称"), max_length=120)
+    title_kana = models.CharField(_("名称のふりがな"), max_length=200, blank=True,
+                                  help_text=_("オープンデータ(イベント一覧)に載せます。"))
     description = models.TextField(_("内容"), blank=True)
     organiser = models.CharField(_("主催"), max_length=16, choices=Organiser.choices, default=Organiser.CITY)
     organiser_branch = models.ForeignKey(

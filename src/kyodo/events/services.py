@@ -15,7 +15,8 @@ from kyodo.events.registering import confirmed_count, lock_event, promote_waitin
 from kyodo.locking import claim_version
 
 EVENT_FIELDS = (
-    "kind", "title", "description", "organiser", "organiser_branch", "organiser_community", "starts_at", "ends_at",
+    "kind", "title", "title_kana", "description", "organiser", "organiser_branch", "organiser_community",
+    "starts_at", "ends_at",
     "place", "address", "capacity", "registration_opens_at", "registration_closes_at", "audience", "materials",
     "contact",
 )

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kyodo.access import public
-from kyodo.events import queries, registering
+from kyodo.downloads import content_disposition, csv_response
+from kyodo.events import feeds, queries, registering
 from kyodo.events.forms import RegistrationForm
 from kyodo.events.models import Event, Registration, RegistrationStatus
 from kyodo.forms_http import INVALID, add_service_errors
@@ -125,3 +126,27 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
         "registration": registration, "event": registration.event,
         "crumbs": _crumbs((registration.event.title, registration.event.get_absolute_url()), (_("申込みの取消"), None)),
     })
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+@public
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    """iCalendar of the listed events: all, or one kind's (``?kind=``) or one community's (``?community=``)."""
+    kind_slug = request.GET.get("kind", "").strip()[:40]
+    community_slug = request.GET.get("community", "").strip()[:60]
+    events = queries.public_events(kind_slug=kind_slug, community_slug=community_slug, upcoming=True)[:500]
+    body = feeds.ical(events, name=_("一関市 研修会・交流会"), base_url=_base_url(request))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = content_disposition("events.ics", inline=True)
+    return response
+
+
+@public
+def open_data(request: HttpRequest) -> StreamingHttpResponse:
+    """イベント一覧 (自治体標準オープンデータセット): every listed event, upcoming and past, UTF-8 with BOM."""
+    events = queries.with_counts(Event.objects.listed()).order_by("starts_at", "pk")
+    return csv_response(feeds.open_data_rows(events.iterator(), base_url=_base_url(request)),
+                        filename="イベント一覧.csv", header=feeds.OPEN_DATA_HEADER, fallback="events.csv")
