@@ -10,6 +10,8 @@ from __future__ import annotations
 from tests.access import ALL, CITY, COMMUNITY_EDITORS_OWN, Case
 from tests.events.factories import make_event, make_registration
 
+PARTICIPATION = frozenset({"city_admin", "branch_staff", "liaison", "department_staff", "community_secretariat",
+                           "community_officer"})
 ORGANISERS = frozenset({"city_admin", "branch_staff", "community_secretariat", "community_officer", "advisor"})
 
 
@@ -70,6 +72,8 @@ CASES = [
     Case("events_staff:checkin", own=COMMUNITY_EDITORS_OWN, other=CITY, kwargs=_event()),
     Case("events_staff:checkin-mark", own=COMMUNITY_EDITORS_OWN, other=CITY, kwargs=_registration,
          method="post", ok_status=(302,)),
+    Case("events_staff:participation", own=PARTICIPATION),
+    Case("events_staff:history", own=CITY),
     Case("events_staff:kinds", own=CITY),
     Case("events_staff:kind-create", own=CITY),
     Case("events_staff:kind-edit", own=CITY, kwargs=_kind),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kyodo.events import attendance_views, staff_views
+from kyodo.events import attendance_views, report_views, staff_views
 from kyodo.events.publishing import EVENT_WORKFLOW
 from kyodo.workflows.views import action_urls
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("<int:pk>/attendance/", attendance_views.attendance_list, name="attendance"),
     path("<int:pk>/checkin/", attendance_views.checkin, name="checkin"),
     path("<int:pk>/checkin/<int:registration_pk>/", attendance_views.checkin_mark, name="checkin-mark"),
+    path("participation/", report_views.participation, name="participation"),
+    path("history/", report_views.training_history, name="history"),
     path("kinds/", staff_views.kind_list, name="kinds"),
     path("kinds/new/", staff_views.kind_create, name="kind-create"),
     path("kinds/<int:kind_pk>/edit/", staff_views.kind_edit, name="kind-edit"),
