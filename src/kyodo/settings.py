@@ -271,3 +271,7 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+
+# Events: names and contacts of registrations are anonymised this many days after the event ended
+# (manage.py anonymise_registrations, run daily).
+KYODO_EVENTS_RETENTION_DAYS = int(os.environ.get("KYODO_EVENTS_RETENTION_DAYS", str(365 * 3)))
