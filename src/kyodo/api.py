@@ -32,9 +32,11 @@ api = KyodoAPI(
 install_error_handlers(api)
 
 from kyodo.communities.api import router as communities_router  # noqa: E402
+from kyodo.events.api import router as events_router  # noqa: E402
 from kyodo.grants.api import router as grants_router  # noqa: E402
 from kyodo.plans.api import router as plans_router  # noqa: E402
 
 api.add_router("/plans", plans_router)
 api.add_router("/communities", communities_router)
 api.add_router("/grants", grants_router)
+api.add_router("/events", events_router)
