@@ -144,3 +144,12 @@ def test_lists_take_the_same_queries_at_two_sizes(world, role):
     big_detail = _queries(client, f"/staff/events/{big_event.pk}/") if role != "anonymous" else 0
     assert big == small
     assert big_detail == small_detail
+
+
+def test_the_calendar_in_english(world):
+    make_event(world.community_a)
+    client = Client()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get("/events/").content.decode()
+    assert "Seminars and meetings" in html and "Add to your calendar (iCal)" in html
+    assert "研修会・交流会" not in html
