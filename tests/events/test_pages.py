@@ -153,3 +153,22 @@ def test_the_calendar_in_english(world):
     html = client.get("/events/").content.decode()
     assert "Seminars and meetings" in html and "Add to your calendar (iCal)" in html
     assert "研修会・交流会" not in html
+
+
+def test_people_with_an_e_mail_address_get_their_link_and_the_promotion(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = make_event(capacity=1)
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/events/{event.pk}/register/", FORM | {"contact": "hanako@example.jp"})
+        jiro = {"name_kana": "いちのせき じろう", "contact": "jiro@example.jp"}
+        client.post(f"/events/{event.pk}/register/", FORM | jiro)
+        client.post(f"/events/{event.pk}/register/", FORM | {"name_kana": "いちのせき さぶろう"})  # telephone: no mail
+    assert [m.to for m in mailoutbox] == [["hanako@example.jp"], ["jiro@example.jp"]]
+    first = Registration.objects.get(contact="hanako@example.jp")
+    assert f"/events/registrations/{first.token}/" in mailoutbox[0].body and "参加確定" in mailoutbox[0].subject
+    assert "キャンセル待ち" in mailoutbox[1].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/events/registrations/{first.token}/cancel/")
+    assert mailoutbox[-1].to == ["jiro@example.jp"] and "繰上げ" in mailoutbox[-1].subject

@@ -12,4 +12,4 @@ class EventsConfig(AppConfig):
         from kyodo.events import demo, panels, publishing, workarea  # noqa: F401
         from kyodo.menus import add_to_main_menu
 
-        add_to_main_menu(40, _("研修会・交流会"), "events:list", namespace="events")
+        add_to_main_menu(60, _("研修会・交流会"), "events:list", namespace="events")

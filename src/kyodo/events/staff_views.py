@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from kyodo.access import require_perm
 from kyodo.audit.services import record_event
 from kyodo.editing import form_data, form_view
-from kyodo.events import queries, registering, services
+from kyodo.events import notifications, queries, registering, services
 from kyodo.events.forms import EventForm, EventKindForm, StaffRegistrationForm
 from kyodo.events.models import Event, EventKind, EventStatus, Organiser, Registration
 from kyodo.events.publishing import EVENT_WORKFLOW
@@ -161,6 +161,9 @@ def registration_cancel(
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(event_url(registration.event))
+    for person in promoted:
+        notifications.mail_after_commit(person, "promoted", request.build_absolute_uri(
+            reverse("events:registered", args=[person.token])))
     message = _("%(name)sさんの申込みを取り消しました。") % {"name": registration.name}
     if promoted:
         message += _("キャンセル待ちから%(count)s人を繰り上げました。") % {"count": len(promoted)}

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from kyodo.access import public
 from kyodo.downloads import content_disposition, csv_response
-from kyodo.events import feeds, queries, registering
+from kyodo.events import feeds, notifications, queries, registering
 from kyodo.events.forms import RegistrationForm
 from kyodo.events.models import Event, Registration, RegistrationStatus
 from kyodo.forms_http import INVALID, add_service_errors
@@ -83,6 +83,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
                 add_service_errors(form, error)
                 status = INVALID
             else:
+                notifications.mail_after_commit(registration, "registered", _page_url(request, registration))
                 return redirect("events:registered", token=registration.token)
         else:
             status = INVALID
@@ -90,6 +91,10 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
         "event": event, "form": form, "window_problem": problem,
         "crumbs": _crumbs((event.title, event.get_absolute_url()), (_("申込み"), None)),
     }, status=status)
+
+
+def _page_url(request: HttpRequest, registration: Registration) -> str:
+    return request.build_absolute_uri(reverse("events:registered", args=[registration.token]))
 
 
 def _by_token(token: str) -> Registration:
@@ -116,10 +121,12 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
     registration = _by_token(token)
     if request.method == "POST" and registration.status != RegistrationStatus.CANCELLED:
         try:
-            registering.cancel(registration)
+            promoted = registering.cancel(registration)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("events:registered", token=registration.token)
+        for person in promoted:
+            notifications.mail_after_commit(person, "promoted", _page_url(request, person))
         messages.success(request, _("申込みを取り消しました。"))
         return redirect("events:registered", token=registration.token)
     return render(request, "events/cancel.html", {
