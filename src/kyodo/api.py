@@ -34,6 +34,7 @@ install_error_handlers(api)
 from kyodo.communities.api import router as communities_router  # noqa: E402
 from kyodo.dialogue.api import public_router as dialogue_router  # noqa: E402
 from kyodo.dialogue.api import staff_router as dialogue_staff_router  # noqa: E402
+from kyodo.events.api import router as events_router  # noqa: E402
 from kyodo.grants.api import router as grants_router  # noqa: E402
 from kyodo.plans.api import router as plans_router  # noqa: E402
 
@@ -42,3 +43,4 @@ api.add_router("/communities", communities_router)
 api.add_router("/grants", grants_router)
 api.add_router("/dialogue", dialogue_router)
 api.add_router("/dialogue", dialogue_staff_router)
+api.add_router("/events", events_router)

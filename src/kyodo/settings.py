@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "kyodo.support",
     "kyodo.grants",
     "kyodo.companies",
+    "kyodo.events",
     "kyodo.portal",
     "kyodo.staff",
     "kyodo.demo",
@@ -271,3 +272,7 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+
+# Events: names and contacts of registrations are anonymised this many days after the event ended
+# (manage.py anonymise_registrations, run daily).
+KYODO_EVENTS_RETENTION_DAYS = int(os.environ.get("KYODO_EVENTS_RETENTION_DAYS", str(365 * 3)))

@@ -122,3 +122,16 @@ def test_seeing_a_dispatch_request_is_being_in_the_list(world, people, role):
     listed = set(DISPATCH.queryset(user))
     for request in requests:
         assert user.has_perm("support.see_dispatch", request) == (request in listed), request
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_organising_an_event_is_being_in_the_organisers_list(world, people, role):
+    from kyodo.events.queries import organised_events
+    from tests.events.factories import make_event
+
+    events = [make_event(world.community_a), make_event(world.community_b), make_event(),
+              make_event(organiser="centre"), make_event(organiser="branch", organiser_branch=world.branch_a)]
+    user = _as_user(people, role)
+    listed = set(organised_events(user))
+    for event in events:
+        assert user.has_perm("events.manage_event", event) == (event in listed), (event.organiser, role)

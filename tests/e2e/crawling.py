@@ -11,7 +11,9 @@ from django.urls import Resolver404, resolve
 
 # Not pages for people, or not ours to audit: Django admin beyond its index, sign-out,
 # the API and its docs (Swagger UI), files, the language switch (POST only).
-SKIP_PREFIXES = ("/api/", "/static/", "/media/", "/i18n/", "/accounts/logout/")
+SKIP_PREFIXES = ("/api/", "/static/", "/media/", "/i18n/", "/accounts/logout/",
+                 # Public files, not pages: the events' iCal feed and open-data CSV (tests/events checks them).
+                 "/events/calendar.ics", "/events/open-data/")
 # Files, not pages (Excel exports, PDFs, attachments): tests/quality/test_downloads.py checks who may have them.
 DOWNLOAD_WORDS = ("export", "download", "pdf", "attachment")
 MAX_PAGES = 100
