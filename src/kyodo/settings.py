@@ -196,6 +196,8 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "kyodo.client_ip.client_ip"
+# The audit log's checkpoints (kyodo.audit.checkpoints): keep this file where the database's users cannot write.
+KYODO_AUDIT_CHECKPOINT_FILE = os.environ.get("KYODO_AUDIT_CHECKPOINT_FILE", str(VAR_DIR / "audit-checkpoints.jsonl"))
 KYODO_TRUSTED_PROXIES = [item for item in os.environ.get("KYODO_TRUSTED_PROXIES", "").split(",") if item.strip()]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
