@@ -19,6 +19,8 @@ from kyodo.audit.triggers import maintenance
 
 @pytest.fixture
 def four_events(world):
+    with maintenance():  # the world's accounts were audited as created: start from an empty log
+        AuditEvent.objects.all().delete()
     return [record_event(f"test.event{n}", actor=world.users["city_admin"], summary=str(n)) for n in range(4)]
 
 
