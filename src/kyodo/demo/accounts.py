@@ -29,7 +29,10 @@ class DemoAccount:
 
 
 DEMO_ACCOUNTS = (
-    DemoAccount("city", "協働 一郎(デモ)", Role.CITY_ADMIN, "administers everything"),
+    DemoAccount("city", "協働 一郎(デモ)", Role.CITY_ADMIN,
+                "まちづくり推進課: administers everything, decides (交付決定)"),
+    DemoAccount("honcho", "推進 七海(デモ)", Role.CITY_ADMIN,
+                "まちづくり推進課: reviews (推薦) the applications of 本庁 area communities such as 山目"),
     DemoAccount("branch", "支所 花子(デモ)", Role.BRANCH_STAFF, "花泉支所: the districts of 花泉地域"),
     DemoAccount("liaison", "担当 次郎(デモ)", Role.LIAISON, "liaison of three communities"),
     DemoAccount("dept", "所管 三郎(デモ)", Role.DEPARTMENT_STAFF, "職員課"),

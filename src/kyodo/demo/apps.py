@@ -10,3 +10,4 @@ class DemoConfig(AppConfig):
         from kyodo.communities import demo as communities_demo  # noqa: F401
         from kyodo.demo import accounts  # noqa: F401
         from kyodo.grants import demo as grants_demo  # noqa: F401
+        from kyodo.grants import demo_windows  # noqa: F401

@@ -78,6 +78,10 @@ def _reviewer(community: Any) -> Any:
     from kyodo.accounts.models import User
 
     branch = community.district.branch_office
+    if branch.is_head_office:  # まちづくり推進課 reviews the 本庁 area; the demo's 本庁 reviewer when there is one
+        honcho = User.objects.filter(username="honcho", role="city_admin", is_active=True).first()
+        if honcho is not None:
+            return honcho
     existing = User.objects.filter(role="branch_staff", branch_office=branch, is_active=True).order_by("pk").first()
     return existing or _demo_user(f"demo-branch-{branch.slug}", role="branch_staff", branch_office=branch,
                                   display_name=f"{branch.name} 職員(デモ)")
