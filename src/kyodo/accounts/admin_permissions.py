@@ -3,7 +3,7 @@
 - The account administrator (情報システム担当) alone creates accounts and changes roles: every
   permission on the accounts, groups and sign-in lockout models, and nothing else.
 - City administrators (a business role) may look at everything, but change nothing whose writes
-  have services (grants, communities, plans, the audit log, accounts): in the admin a save would
+  have services (grants, communities, plans, dialogue, support, the audit log, accounts): in the admin a save would
   skip the status, the version and the audit event. What is left (e.g. companies) stays editable.
 """
 
@@ -12,7 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 ACCOUNT_APPS = frozenset({"accounts", "auth", "axes"})
-SERVICE_WRITTEN_APPS = frozenset({"grants", "communities", "plans", "audit", "accounts", "auth", "axes"})
+SERVICE_WRITTEN_APPS = frozenset(
+    {"grants", "communities", "plans", "dialogue", "support", "audit", "accounts", "auth", "axes"}
+)
 VERBS = ("view_", "add_", "change_", "delete_")
 
 
