@@ -116,6 +116,12 @@ def _media_root(settings, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _audit_checkpoints(settings, tmp_path_factory):
+    """The audit log's checkpoints go to a file of each test's own, never into var/."""
+    settings.KYODO_AUDIT_CHECKPOINT_FILE = str(tmp_path_factory.mktemp("audit") / "checkpoints.jsonl")
+
+
+@pytest.fixture(autouse=True)
 def _japanese_by_default():
     """Each test starts in Japanese: a request in English must not leave English active for the next test."""
     from django.utils import translation

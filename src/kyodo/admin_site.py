@@ -20,7 +20,9 @@ class KyodoAdminSite(AdminSite):
     access_policy = AccessPolicy("perm", "city_admin")
 
     def has_permission(self, request: HttpRequest) -> bool:
-        return bool(request.user.is_active and getattr(request.user, "is_city_admin", False))
+        from kyodo.accounts.admin_permissions import may_use_admin
+
+        return may_use_admin(request.user)
 
     def admin_view(self, view: Any, cacheable: bool = False) -> Any:
         inner = super().admin_view(view, cacheable)

@@ -16,6 +16,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.backends.utils import truncate_name
 from django.db.migrations.operations.base import Operation
+from django.urls import register_converter
 
 from kyodo.japanese_era import era_of
 
@@ -153,3 +154,21 @@ class FiscalYearCheck(Operation):
 
     def describe(self) -> str:
         return f"Check the fiscal year range of {self.model_name}.{self.name} in the database"
+
+
+class FiscalYearConverter:
+    """``<fy:fiscal_year>`` in a URL: four ASCII digits from 1989 to 2100; any other is a 404."""
+
+    regex = "[0-9]{4}"
+
+    def to_python(self, value: str) -> int:
+        year = int(value)
+        if not FIRST_FISCAL_YEAR <= year <= LAST_FISCAL_YEAR:
+            raise ValueError(value)  # the resolver then tries the next pattern, and none matches
+        return year
+
+    def to_url(self, value: int | str) -> str:
+        return str(self.to_python(str(value)))  # reverse() refuses a year out of range too
+
+
+register_converter(FiscalYearConverter, "fy")

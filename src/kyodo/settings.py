@@ -189,10 +189,18 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "staff:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 
-# ASVS 6.3.1: lock out after 5 failures within 15 minutes.
-AXES_FAILURE_LIMIT = 5
+# Sign-in limits (ASVS 2.2.1, 6.3.1), each on its own: 10 failures for one account from any
+# address, or 10 from one address on any account, lock that account (or address) for 15 minutes.
+# Failures while locked do not extend the lock, so an outsider can never lock the owner out for
+# longer than 15 minutes. The address is kyodo.client_ip's: X-Forwarded-For only from a trusted proxy.
+AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "kyodo.client_ip.client_ip"
+# The audit log's checkpoints (kyodo.audit.checkpoints): keep this file where the database's users cannot write.
+KYODO_AUDIT_CHECKPOINT_FILE = os.environ.get("KYODO_AUDIT_CHECKPOINT_FILE", str(VAR_DIR / "audit-checkpoints.jsonl"))
+KYODO_TRUSTED_PROXIES = [item for item in os.environ.get("KYODO_TRUSTED_PROXIES", "").split(",") if item.strip()]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False

@@ -52,8 +52,8 @@ def test_demo_accounts_sign_in_in_demo_mode(client, settings):
 
 
 @pytest.mark.django_db
-def test_five_failures_lock_the_account_for_fifteen_minutes(client, world):
-    for _ in range(5):
+def test_ten_failures_lock_the_account_for_fifteen_minutes(client, world):
+    for _ in range(10):
         _login(client, "t_city", "not-the-password")
     response = _login(client, "t_city")  # the right password, too late
     assert response.status_code == 429

@@ -13,6 +13,8 @@ from kyodo.audit.triggers import maintenance
 @pytest.fixture
 def three_events(world):
     actor = world.users["city_admin"]
+    with maintenance():  # the world's accounts were audited as created: start from an empty log
+        AuditEvent.objects.all().delete()
     return [
         record_event("plan.adopt", actor=actor, target=world.community_a, summary="one", data={"amount_yen": 1}),
         record_event("grant.award", actor=actor, target=world.community_b, summary="two", data={"amount_yen": 2}),

@@ -158,5 +158,27 @@ def verify(_barrier: Any) -> bool:
     return verify_chain().ok
 
 
+def append_events(barrier: Any, tag: str, count: int) -> int:
+    """Wait for the other worker, then append ``count`` audit events, each in its own transaction."""
+    from kyodo.audit.services import record_event
+
+    barrier.wait(timeout=60)
+    for n in range(count):
+        record_event("race.append", summary=f"{tag}-{n}")
+    return count
+
+
+def chain_shape(_barrier: Any) -> dict[str, Any]:
+    """Rows, distinct previous hashes and the verification: a fork would show two rows after one."""
+    from kyodo.audit.models import AuditEvent
+    from kyodo.audit.services import verify_chain
+
+    result = verify_chain()
+    return {"rows": AuditEvent.objects.count(), "ok": result.ok, "reason": result.reason,
+            "parents": AuditEvent.objects.values("previous_hash").distinct().count(),
+            "appended": AuditEvent.objects.filter(action="race.append").count()}
+
+
 COMMANDS = {"prepare": prepare, "reset": reset, "race": race, "inspect": inspect, "verify": verify,
-            "reset_budget": reset_budget, "race_budget": race_budget, "awarded_total": awarded_total}
+            "reset_budget": reset_budget, "race_budget": race_budget, "awarded_total": awarded_total,
+            "append_events": append_events, "chain_shape": chain_shape}

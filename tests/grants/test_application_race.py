@@ -32,7 +32,8 @@ def _race_database(tmp_path):
     """Environment variables pointing at an empty database of the suite's kind, removed afterwards."""
     url = os.environ.get("DATABASE_URL", "")
     env = {"DJANGO_SETTINGS_MODULE": "kyodo.settings",
-           "KYODO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+           "KYODO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+           "KYODO_AUDIT_CHECKPOINT_FILE": str(tmp_path / "audit-checkpoints.jsonl")}
     if not url:
         yield env | {"KYODO_SQLITE_PATH": str(tmp_path / "race.sqlite3")}
         return
@@ -111,6 +112,7 @@ def test_two_processes_racing_on_one_application_exactly_one_wins_every_time(wor
     _race_decisions(workers)
     _race_payments(workers)
     _race_budget(workers)
+    _race_audit_appends(workers)
     assert workers.ask("a", "verify")  # the audit chain is intact
 
 
@@ -184,3 +186,19 @@ def _race_budget(workers) -> None:
         lost = next(outcome for outcome in outcomes if outcome[0] == "lost")
         assert lost[1] == "ValidationError" and "予算残額" in lost[2], lost
         assert workers.ask("a", "awarded_total", list(pks.values())) == 100_000 <= race_worker.BUDGET_YEN
+
+
+APPENDS = 40
+
+
+def _race_audit_appends(workers) -> None:
+    """Two processes append to the audit log at once: one chain, no fork, nothing lost."""
+    before = workers.ask("a", "chain_shape")
+    for name in "ab":
+        workers.inboxes[name].put(("append_events", (name, APPENDS)))
+    assert [workers._answer(name, 120) for name in "ab"] == [APPENDS, APPENDS]
+    after = workers.ask("a", "chain_shape")
+    assert after["ok"], after["reason"]
+    assert after["appended"] == before["appended"] + 2 * APPENDS
+    assert after["rows"] == before["rows"] + 2 * APPENDS
+    assert after["parents"] == after["rows"]  # every row has a parent of its own: the chain never forks

@@ -133,3 +133,26 @@ def test_a_community_name_with_a_control_character_is_refused_on_the_kit_form(wo
 
 def test_other_community_is_untouched(world):
     CommunityFactory()  # the factories still make valid objects under the new rules
+
+
+@pytest.mark.parametrize(("reason", "message"), [
+    ("理由\x1b[2J", "制御文字(改行以外の見えない文字)は使用できません。"),
+    ("理由\u202e", "文字の向きを変える特殊な制御文字は使用できません。"),
+])
+def test_the_api_refuses_control_and_bidi_characters_too(world, reason, message):
+    import json
+
+    from kyodo.grants.models import ChangeRequest
+
+    application = make_application(world.community_a, status="awarded")
+    url = f"/api/v1/grants/applications/{application.pk}/request-change"
+    body = {"version": application.version, "reason": reason, "description": "会場を広くする\n二行目",
+            "requested_amount_yen": 150_000}
+    response = world.client("community_secretariat").post(url, json.dumps(body), content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["msg"] == message
+    assert not ChangeRequest.objects.filter(application=application).exists()
+    clean = {**body, "reason": "理由\u200b"}
+    response = world.client("community_secretariat").post(url, json.dumps(clean), content_type="application/json")
+    assert response.status_code == 200
+    assert ChangeRequest.objects.get(application=application).reason == "理由"

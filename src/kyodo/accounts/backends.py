@@ -7,6 +7,8 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 
+from kyodo.accounts.admin_permissions import admin_module, admin_perm
+
 
 class KyodoModelBackend(ModelBackend):
     def user_can_authenticate(self, user: Any) -> bool:
@@ -15,15 +17,16 @@ class KyodoModelBackend(ModelBackend):
         return super().user_can_authenticate(user)
 
     def has_perm(self, user_obj: Any, perm: str, obj: Any = None) -> bool:
-        """City administrators hold the model permissions the Django admin asks for."""
-        if obj is None and getattr(user_obj, "is_city_admin", False):
-            codename = perm.partition(".")[2]
-            if codename.startswith(("view_", "add_", "change_", "delete_")):
-                return True
+        """The Django admin's model permissions follow ``admin_permissions`` (accounts: the account
+        administrator; city administrators: read-only where services write)."""
+        if obj is None and not getattr(user_obj, "is_superuser", False):
+            allowed = admin_perm(user_obj, perm)
+            if allowed is not None:
+                return allowed
         return super().has_perm(user_obj, perm, obj)
 
     def has_module_perms(self, user_obj: Any, app_label: str) -> bool:
-        return bool(getattr(user_obj, "is_city_admin", False)) or super().has_module_perms(user_obj, app_label)
+        return admin_module(user_obj, app_label) or super().has_module_perms(user_obj, app_label)
 
     def get_user(self, user_id: Any) -> Any:
         user = super().get_user(user_id)

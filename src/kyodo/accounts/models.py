@@ -74,6 +74,11 @@ class User(AbstractUser):
         return self.is_active and (self.role == Role.CITY_ADMIN or self.is_superuser)
 
     @property
+    def is_account_admin(self) -> bool:
+        """情報システム担当: manages accounts and roles, and nothing else (superusers too)."""
+        return self.is_active and (self.role == Role.ACCOUNT_ADMIN or self.is_superuser)
+
+    @property
     def is_city_staff(self) -> bool:
         return self.is_active and (self.role in CITY_STAFF_ROLES or self.is_superuser)
 

@@ -13,6 +13,8 @@ class Role(models.TextChoices):
     COMMUNITY_OFFICER = "community_officer", _("地域協働体 役員")
     ADVISOR = "advisor", _("市民活動センター 相談員")
     COMPANY_CONTACT = "company_contact", _("企業 担当者")
+    # Separation of duties: only this role creates accounts and grants roles; it has no business role.
+    ACCOUNT_ADMIN = "account_admin", _("情報システム担当(アカウント管理)")
 
 
 CITY_STAFF_ROLES = frozenset({Role.CITY_ADMIN, Role.BRANCH_STAFF, Role.LIAISON, Role.DEPARTMENT_STAFF})

@@ -1,5 +1,6 @@
 from django.urls import path
 
+import kyodo.fiscal_years  # noqa: F401  (registers the <fy:…> converter)
 from kyodo.communities import staff_views
 
 app_name = "communities_staff"
@@ -13,7 +14,7 @@ urlpatterns = [
     path("districts/<int:pk>/", staff_views.district_edit, name="district-edit"),
     path("districts/<int:pk>/figures/new/", staff_views.district_figure_create, name="district-figure-create"),
     path(
-        "districts/<int:pk>/figures/<int:fiscal_year>/", staff_views.district_figure_edit,
+        "districts/<int:pk>/figures/<fy:fiscal_year>/", staff_views.district_figure_edit,
         name="district-figure-edit",
     ),
     path("<slug:slug>/", staff_views.community, name="community"),

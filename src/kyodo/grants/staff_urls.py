@@ -1,5 +1,6 @@
 from django.urls import path
 
+import kyodo.fiscal_years  # noqa: F401  (registers the <fy:…> converter)
 from kyodo.grants.applications import drafting_views
 from kyodo.grants.applications import views as application_views
 from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW
@@ -17,13 +18,13 @@ urlpatterns = [
     path("community/<slug:slug>/", staff_views.my_entitlements, name="my-entitlements"),
     path("scenarios/<int:pk>/adopt/", staff_views.scenario_adopt, name="scenario-adopt"),
     path("scenarios/<int:pk>/delete/", staff_views.scenario_delete, name="scenario-delete"),
-    path("<slug:program>/<int:fiscal_year>/entitlements/", staff_views.entitlements, name="entitlements"),
-    path("<slug:program>/<int:fiscal_year>/simulation/", staff_views.simulation, name="simulation"),
+    path("<slug:program>/<fy:fiscal_year>/entitlements/", staff_views.entitlements, name="entitlements"),
+    path("<slug:program>/<fy:fiscal_year>/simulation/", staff_views.simulation, name="simulation"),
     path(
-        "<slug:program>/<int:fiscal_year>/simulation/export/", staff_views.simulation_export, name="simulation-export"
+        "<slug:program>/<fy:fiscal_year>/simulation/export/", staff_views.simulation_export, name="simulation-export"
     ),
-    path("<slug:program>/<int:fiscal_year>/scenarios/", staff_views.scenario_list, name="scenario-list"),
-    path("<slug:program>/<int:fiscal_year>/scenarios/save/", staff_views.scenario_save, name="scenario-save"),
+    path("<slug:program>/<fy:fiscal_year>/scenarios/", staff_views.scenario_list, name="scenario-list"),
+    path("<slug:program>/<fy:fiscal_year>/scenarios/save/", staff_views.scenario_save, name="scenario-save"),
 ]
 
 urlpatterns += [

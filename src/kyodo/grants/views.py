@@ -14,6 +14,7 @@ from kyodo.communities.models import Community
 from kyodo.fiscal_years import FiscalYear
 from kyodo.grants.ledger import queries as ledger
 from kyodo.grants.programs import queries
+from kyodo.query_params import query_fiscal_year
 
 PAGE_SIZE = 50
 
@@ -28,9 +29,9 @@ def _crumbs(*more: tuple[str, str | None]) -> list[tuple[str, str | None]]:
 
 
 def _chosen_year(request: HttpRequest, years: list[int]) -> int | None:
-    text = request.GET.get("year", "")
-    if text.isdigit() and len(text) <= 4 and int(text) in years:
-        return int(text)
+    chosen = query_fiscal_year(request)
+    if chosen in years:
+        return chosen
     this_year = FiscalYear.current().year
     return next((year for year in years if year <= this_year), years[0] if years else None)
 

@@ -15,6 +15,8 @@ from ninja import Field, Schema
 from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
+from kyodo.text_input import text_problem, without_zero_width
+
 MAX_YEN = 2_147_483_647  # the largest amount an amount column holds
 MAX_VERSION = 2_147_483_647
 
@@ -37,7 +39,10 @@ def _text(max_length: int) -> Callable[[str], str]:
                 "count": f"{max_length:,}"})
         if "\x00" in value:
             raise PydanticCustomError("invalid_character", _("使用できない文字が含まれています。"))
-        return value
+        problem = text_problem(value, multiline=True)  # the forms' rules (kyodo.text_input)
+        if problem:
+            raise PydanticCustomError("invalid_character", problem)
+        return without_zero_width(value)
 
     return check
 
@@ -62,7 +67,8 @@ Yen = Annotated[
 
 
 def Text(max_length: int) -> Any:
-    """A string of at most ``max_length`` characters, without NUL."""
+    """A string of at most ``max_length`` characters, without control or bidi-override characters
+    (tab and line breaks allowed); zero-width characters are removed."""
     return Annotated[
         str,
         BeforeValidator(_strict_str),

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kyodo.audit.checkpoints import checkpoint_after_commit
 from kyodo.grants.applications.amounts import limit_problems
 from kyodo.grants.applications.budget import locked_remaining_yen
 from kyodo.grants.applications.decisions import require_comment
@@ -78,6 +79,7 @@ def approve_change_application(
                   data={"previous_amount_yen": award.amount_yen, "amount_yen": amount, "change_request": change.pk})
     award.amount_yen = amount
     award.save(update_fields=["amount_yen"])
+    checkpoint_after_commit()
     _decide(change, ChangeRequest.Status.APPROVED, actor=actor, comment=comment)
     return application
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from kyodo.audit.checkpoints import checkpoint_after_commit
 from kyodo.grants.applications.amounts import entitlement_yen, limit_problems, remaining_budget_yen
 from kyodo.grants.applications.budget import create_numbered, locked_remaining_yen
 from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW as WORKFLOW
@@ -136,6 +137,7 @@ def award_application(
         application=application, amount_yen=amount_yen, conditions=conditions,
         decision_number=decision_number.strip(), decided_on=decided_on, decided_by=actor,
     )
+    checkpoint_after_commit()
     return application
 
 

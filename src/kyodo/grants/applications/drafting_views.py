@@ -20,6 +20,7 @@ from kyodo.grants.applications.forms import ActualLineForm, ActualsReportForm, A
 from kyodo.grants.applications.navigation import application_crumbs, application_url, load_application, load_community
 from kyodo.grants.applications.navigation import under_application as crumbs
 from kyodo.grants.models import ActualLine, Application, ExpenseLine, GrantProgram
+from kyodo.query_params import query_fiscal_year
 
 PREPARE = "grants.prepare_application"
 TEMPLATE = "grants/staff/application_form.html"
@@ -36,8 +37,7 @@ def _page(request: HttpRequest, application: Application, form: Any, save: Any, 
 @require_perm(PREPARE, load=load_community)
 def application_create(request: HttpRequest, community: Community, slug: str) -> HttpResponse:
     program = GrantProgram.objects.filter(code=request.GET.get("program", "")).first()
-    year_text = request.GET.get("year", "")
-    year = int(year_text) if year_text.isascii() and year_text.isdigit() else FiscalYear.current().year
+    year = query_fiscal_year(request, default=FiscalYear.current().year)
     form = ApplicationForm(form_data(request), community=community, fiscal_year=year, creating=True,
                            initial={"program": program, "fiscal_year": year})
 

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from kyodo.audit.checkpoints import checkpoint_after_commit
 from kyodo.grants.applications.amounts import money
 from kyodo.grants.applications.guards import money_problem
 from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW as WORKFLOW
@@ -45,6 +46,7 @@ def _record_payment(
     application: Application, *, kind: str, amount_yen: int, paid_on: dt.date, reference: str, actor: Any,
     idempotency_key: uuid.UUID | None,
 ) -> Payment:
+    checkpoint_after_commit()  # money moved: the audit log's head goes out of the database
     try:
         with transaction.atomic():
             return Payment.objects.create(

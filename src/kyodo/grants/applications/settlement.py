@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from kyodo.audit.checkpoints import checkpoint_after_commit
 from kyodo.grants.applications.amounts import settlement_figures
 from kyodo.grants.applications.budget import create_numbered
 from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW as WORKFLOW
@@ -36,4 +37,5 @@ def settle_application(
         eligible_actuals_yen=figures.eligible_actuals_yen, settled_yen=figures.settled_yen, notice_number=number,
         settled_on=settled_on, settled_by=actor,
     )
+    checkpoint_after_commit()
     return application

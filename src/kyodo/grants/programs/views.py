@@ -24,6 +24,7 @@ from kyodo.grants.applications.queries import community_to_do
 from kyodo.grants.models import Application, GrantProgram, ProgramRule, SimulationScenario
 from kyodo.grants.programs import forms, queries, services
 from kyodo.grants.programs.entitlements import ROUNDING_LABELS, Parameters
+from kyodo.query_params import query_ints
 
 VIEW = "grants.view_grants"
 MANAGE = "grants.manage_rules"
@@ -238,7 +239,7 @@ def scenario_save(request: HttpRequest, program: str, fiscal_year: int) -> HttpR
 def scenario_list(request: HttpRequest, program: str, fiscal_year: int) -> HttpResponse:
     rule = _rule(program, fiscal_year)
     scenarios = list(SimulationScenario.objects.filter(program=rule.program, fiscal_year=fiscal_year))
-    chosen_ids = {int(value) for value in request.GET.getlist("compare") if value.isdigit()}
+    chosen_ids = set(query_ints(request, "compare"))
     chosen = [s for s in scenarios if s.pk in chosen_ids] or scenarios[:3]
     comparison = queries.compare_scenarios(rule, chosen)
     return render(
