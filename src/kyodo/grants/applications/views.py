@@ -16,7 +16,8 @@ from kyodo.grants.applications.amounts import compare_categories, entitlement_ye
 from kyodo.grants.applications.forms import ExpenseLineForm, VersionForm
 from kyodo.grants.applications.guards import may_edit, may_edit_report
 from kyodo.grants.applications.navigation import application_crumbs, application_url, conflict, load_application
-from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW, AWARDED_STATES, NEXT_STEPS, ApplicationStatus
+from kyodo.grants.applications.states import next_step
+from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW, AWARDED_STATES, ApplicationStatus
 from kyodo.grants.attachments.services import attachment_context
 from kyodo.grants.models import Application
 from kyodo.grants.reminders import reminders_for
@@ -103,7 +104,9 @@ def _detail_page(
             "transitions": list(application.transitions.select_related("actor")),
             "reminders": list(reminders_for(application)) if award is not None else [],
             "action_forms": action_forms,
-            "next_step": NEXT_STEPS.get(ApplicationStatus(application.status), ""),
+            "unavailable_actions": workflow_views.unavailable_actions(APPLICATION_WORKFLOW, application, request.user),
+            "next_step": next_step(
+                application.status, head_office=application.community.district.branch_office.is_head_office),
             "is_applicant": request.user.has_perm("grants.prepare_application", application),
             "can_edit": can_edit,
             "can_edit_report": can_edit_report,
