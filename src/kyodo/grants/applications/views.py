@@ -35,19 +35,38 @@ def _query_without_page(request: HttpRequest) -> str:
     return f"{encoded}&" if encoded else ""
 
 
+def _list_filters(request: HttpRequest, choices: dict[str, list[tuple[Any, str]]]) -> dict[str, Any]:
+    """The list's filters from the query string; a value not offered is ignored (the whole list)."""
+
+    def offered(name: str, key: str) -> str:
+        value = request.GET.get(name, "")
+        return value if value in {str(choice) for choice, _label in choices[key]} else ""
+
+    year = offered("year", "years")
+    return {
+        "fiscal_year": int(year) if year else None, "program": offered("program", "programs"),
+        "branch_office": offered("branch", "branches"), "community_text": request.GET.get("q", "").strip()[:100],
+    }
+
+
 @require_perm("grants.list_applications")
 def application_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in ApplicationStatus.values:
         status = ""
     counts = queries.status_counts(request.user)
-    page = Paginator(queries.review_queue(request.user, status), PAGE_SIZE).get_page(request.GET.get("page"))
+    choices = queries.filter_choices(request.user)
+    filters = _list_filters(request, choices)
+    queue = queries.review_queue(request.user, status, **filters)
+    page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "grants/staff/application_list.html",
         {
             "page_obj": page,
             "status": status,
+            "filters": filters,
+            "choices": choices,
             "states": [(value, label, counts.get(value, 0)) for value, label in ApplicationStatus.choices],
             "total": sum(counts.values()),
             "query_without_page": _query_without_page(request),
