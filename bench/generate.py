@@ -98,6 +98,9 @@ def generate(scale: str, seed: int = 2019) -> dict[str, int]:
             (PlanInitiative(plan=g.plan, goal=g, fiscal_year=fy, title=f"取組 {g.order}-{fy}")
              for g in goals for fy in range(2021, 2026)), batch_size=5000)
         _grants(size["grant_programs"], branches, communities)
+        from bench.dialogue import generate_opinions
+
+        generate_opinions(communities)
     from kyodo.grants.models import ActualLine, Application, ExpenseLine, Payment, Settlement, Transition
 
     for model in (Community, Officer, MemberOrganization, PlanInitiative, Application, ExpenseLine, ActualLine,

@@ -257,6 +257,9 @@ def run(scale: str, iterations: int, http: bool) -> list[Result]:
     branch_office = Community.objects.get(slug=slug).district.branch_office
     clients["branch"].force_login(User.objects.get(username=f"bench-branch-{branch_office.slug}"))
     scenarios = [(*scenario, "anon") for scenario in _scenarios(slug, search)] + _grant_scenarios(slug)
+    from bench.dialogue import scenarios as dialogue_scenarios
+
+    scenarios += dialogue_scenarios()
     constant_p50, _ = _timed(lambda: client.get("/_bench/constant"), iterations)
     results = []
     server = None

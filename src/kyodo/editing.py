@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 
 from kyodo.forms_http import CONFLICT, add_service_errors, form_status
 from kyodo.locking import StaleObject, Versioned
+from kyodo.text_input import SafeFormMixin
 from kyodo.workflows import InvalidTransition
 
 Crumbs = Sequence[tuple[str, str | None]]
@@ -46,7 +47,7 @@ def version_field(initial: int | None = None) -> forms.IntegerField:
     )
 
 
-class ServiceForm(forms.ModelForm):
+class ServiceForm(SafeFormMixin, forms.ModelForm):
     """A model form whose cleaned data goes to a service: it never assigns to its instance.
 
     Django's ModelForm copies the input onto ``instance`` while validating, so a refused edit
@@ -54,7 +55,8 @@ class ServiceForm(forms.ModelForm):
     see no difference. This form runs the model's checks (field validators, uniqueness,
     constraints) on a scratch copy instead, or none with ``validate_model = False`` where the
     service decides (making a plan current releases the previous one). ``save()`` is refused:
-    call the service with ``changes()``.
+    call the service with ``changes()``. Its text and numbers follow ``kyodo.text_input``'s rules
+    (no control or bidi-override characters; integers that fit their column).
 
     For an object under optimistic locking (``Versioned``) the form carries the hidden ``version``
     the user saw: of ``version_of`` when another object guards the edit (a policy's plan), else of

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "kyodo.portal",
     "kyodo.staff",
     "kyodo.demo",
+    "kyodo.dialogue",
 ]
 
 MIDDLEWARE = [

@@ -71,3 +71,26 @@ def test_no_permission_is_named_like_a_django_model_permission():
     automatic = {f"{model._meta.app_label}.{action}_{model._meta.model_name}"
                  for model in apps.get_models() for action in model._meta.default_permissions}
     assert sorted(set(permissions) & automatic) == []
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_seeing_an_opinion_is_being_in_the_list(world, people, role):
+    from kyodo.dialogue.queries import opinions_visible_to
+    from tests.dialogue.factories import opinion_in_state
+
+    opinions = [opinion_in_state(world.community_a, "routed"), opinion_in_state(world.community_b, "received"),
+                opinion_in_state(world.community_b, "answered")]
+    user = _as_user(people, role)
+    listed = set(opinions_visible_to(user))
+    for opinion in opinions:
+        assert user.has_perm("dialogue.see_opinion", opinion) == (opinion in listed), opinion
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_seeing_a_communitys_support_is_being_in_the_coverage(world, people, role):
+    from kyodo.support.scopes import SUPPORTED
+
+    user = _as_user(people, role)
+    listed = set(SUPPORTED.queryset(user))
+    for community in (world.community_a, world.community_b):
+        assert user.has_perm("support.view_community_support", community) == (community in listed), community

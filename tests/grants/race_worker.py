@@ -47,8 +47,43 @@ def prepare(_barrier: Any) -> dict[str, int]:
     admins = [UserFactory(username=f"race_city_{n}", role="city_admin") for n in (1, 2)]
     to_award = make_application(CommunityFactory(), status="recommended", amount_yen=100_000)
     to_settle = make_application(CommunityFactory(), status="reported", amount_yen=100_000)
+    from kyodo.fiscal_years import FiscalYear
+    from tests.grants.factories import open_rule
+
+    last_year = FiscalYear.current().year - 1  # a rule of its own, whose budget holds one award of two
+    open_rule("activity", last_year, budget_yen=BUDGET_YEN)
+    budget = [make_application(CommunityFactory(), status="recommended", fiscal_year=last_year, amount_yen=100_000)
+              for _n in range(2)]
     return {"admin_1": admins[0].pk, "admin_2": admins[1].pk, "award": to_award.pk, "settle": to_settle.pk,
-            "pay_final": to_settle.pk}
+            "pay_final": to_settle.pk, "budget_a": budget[0].pk, "budget_b": budget[1].pk}
+
+
+BUDGET_YEN = 150_000  # two awards of 100,000円 on different applications: only one fits
+
+
+def reset_budget(_barrier: Any, pks: list[int]) -> dict[int, int]:
+    """Both budget applications recommended again, without awards; their versions."""
+    from django.db import transaction
+
+    from kyodo.grants.models import Application, Award
+
+    with transaction.atomic():
+        Award.objects.filter(application_id__in=pks).delete()
+        Application.objects.filter(pk__in=pks).update(status="recommended")
+        return dict(Application.objects.filter(pk__in=pks).values_list("pk", "version"))
+
+
+def race_budget(barrier: Any, pk: int, actor_pk: int, version: int, tag: str) -> tuple:
+    """Award 100,000円 on ``pk`` at the same moment as the other worker awards its own application."""
+    return race(barrier, "award", pk, actor_pk, version, tag, None)
+
+
+def awarded_total(_barrier: Any, pks: list[int]) -> int:
+    from django.db.models import Sum
+
+    from kyodo.grants.models import Award
+
+    return Award.objects.filter(application_id__in=pks).aggregate(total=Sum("amount_yen"))["total"] or 0
 
 
 def reset(_barrier: Any, action: str, pk: int) -> int:
@@ -123,4 +158,5 @@ def verify(_barrier: Any) -> bool:
     return verify_chain().ok
 
 
-COMMANDS = {"prepare": prepare, "reset": reset, "race": race, "inspect": inspect, "verify": verify}
+COMMANDS = {"prepare": prepare, "reset": reset, "race": race, "inspect": inspect, "verify": verify,
+            "reset_budget": reset_budget, "race_budget": race_budget, "awarded_total": awarded_total}

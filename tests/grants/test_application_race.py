@@ -110,6 +110,7 @@ def test_two_processes_racing_on_one_application_exactly_one_wins_every_time(wor
     """One test, so that under xdist the race database is migrated once, not once per test."""
     _race_decisions(workers)
     _race_payments(workers)
+    _race_budget(workers)
     assert workers.ask("a", "verify")  # the audit chain is intact
 
 
@@ -162,3 +163,24 @@ def _race_payments(workers) -> None:
         assert after["payments"] == 1 and after["status"] == "closed"
         assert after["events"] == before["events"] + 1 and after["version"] == version + 1
     print(f"{PAYMENT_TRIALS} double submissions: {dict(outcomes_seen)}")  # shown with -s
+
+
+BUDGET_TRIALS = 10
+
+
+def _race_budget(workers) -> None:
+    """Two awards at once on DIFFERENT applications of one rule whose budget holds only one: one
+    is awarded, the other refused in Japanese, and the year's awards never exceed the budget."""
+    ids = workers.ids
+    pks = {"a": ids["budget_a"], "b": ids["budget_b"]}
+    actors = {"a": ids["admin_1"], "b": ids["admin_2"]}
+    for trial in range(BUDGET_TRIALS):
+        versions = workers.ask("a", "reset_budget", list(pks.values()))
+        for name in "ab":
+            workers.inboxes[name].put(("race_budget", (pks[name], actors[name], versions[pks[name]],
+                                                       f"budget-{trial}-{name}")))
+        outcomes = [workers._answer(name, 60) for name in "ab"]
+        assert sorted(outcome[0] for outcome in outcomes) == ["lost", "won"], (trial, outcomes)
+        lost = next(outcome for outcome in outcomes if outcome[0] == "lost")
+        assert lost[1] == "ValidationError" and "予算残額" in lost[2], lost
+        assert workers.ask("a", "awarded_total", list(pks.values())) == 100_000 <= race_worker.BUDGET_YEN

@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kyodo.grants.applications.amounts import limit_problems, remaining_budget_yen
+from kyodo.grants.applications.amounts import limit_problems
+from kyodo.grants.applications.budget import locked_remaining_yen
 from kyodo.grants.applications.decisions import require_comment
 from kyodo.grants.applications.payments import whole_yen
 from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW as WORKFLOW
@@ -69,7 +70,7 @@ def approve_change_application(
     problems = limit_problems(application, amount)
     if problems:
         raise ValidationError({"comment": problems})
-    available = remaining_budget_yen(application.rule) + award.amount_yen
+    available = locked_remaining_yen(application.rule_id) + award.amount_yen
     if amount > available:
         raise ValidationError({"comment": _("この年度の予算残額%(remaining)s円を超えるため承認できません。") % {
             "remaining": f"{available:,}"}})

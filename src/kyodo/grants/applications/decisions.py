@@ -13,8 +13,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from kyodo.grants.applications.amounts import entitlement_yen, limit_problems, remaining_budget_yen
+from kyodo.grants.applications.budget import create_numbered, locked_remaining_yen
 from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW as WORKFLOW
 from kyodo.grants.models import Application, Award
 
@@ -84,13 +86,19 @@ def recommend_application(application: Application, *, actor: Any, version: int,
                          extra_fields=["recommended_by"])
 
 
-def award_problems(application: Application, *, amount_yen: Any, decision_number: str) -> dict[str, list[str]]:
-    """What is wrong with an award's amount and number (Japanese, per field; empty if nothing)."""
+DUPLICATE_DECISION = _lazy("この交付決定番号はすでに使われています。")
+
+
+def award_problems(
+    application: Application, *, amount_yen: Any, decision_number: str, lock: bool = False
+) -> dict[str, list[str]]:
+    """What is wrong with an award's amount and number (Japanese, per field; empty if nothing).
+    With ``lock`` (inside the award's transaction) the rule's row is locked before the budget is read."""
     errors: dict[str, list[str]] = {}
     if isinstance(amount_yen, bool) or not isinstance(amount_yen, int) or amount_yen < 0:
         return {"amount_yen": [_("交付決定額は0円以上の整数で入力してください。")]}
     amount = limit_problems(application, amount_yen)
-    remaining = remaining_budget_yen(application.rule)
+    remaining = locked_remaining_yen(application.rule_id) if lock else remaining_budget_yen(application.rule)
     if amount_yen > remaining:
         amount.append(_("この年度の予算残額%(remaining)s円を超えています。") % {"remaining": f"{remaining:,}"})
     if amount:
@@ -98,7 +106,7 @@ def award_problems(application: Application, *, amount_yen: Any, decision_number
     if not decision_number.strip():
         errors["decision_number"] = [_("交付決定番号を入力してください。")]
     elif Award.objects.filter(decision_number=decision_number.strip()).exists():
-        errors["decision_number"] = [_("この交付決定番号はすでに使われています。")]
+        errors["decision_number"] = [str(DUPLICATE_DECISION)]
     return errors
 
 
@@ -117,13 +125,14 @@ def award_application(
     """Award a recommended application (the city). Raises PermissionDenied, SeparationOfDuties,
     InvalidTransition, StaleObject, or ValidationError if the amount exceeds entitlement, cap or
     the remaining budget, or the decision number is taken."""
-    errors = award_problems(application, amount_yen=amount_yen, decision_number=decision_number)
+    errors = award_problems(application, amount_yen=amount_yen, decision_number=decision_number, lock=True)
     if errors:
         raise ValidationError(errors)
     WORKFLOW.move(application, "award", actor=actor, version=version, comment=comment,
                   data={"amount_yen": amount_yen, "decision_number": decision_number.strip(),
                         "decided_on": decided_on})
-    Award.objects.create(
+    create_numbered(
+        Award, field="decision_number", message=str(DUPLICATE_DECISION),
         application=application, amount_yen=amount_yen, conditions=conditions,
         decision_number=decision_number.strip(), decided_on=decided_on, decided_by=actor,
     )

@@ -51,7 +51,9 @@ def create_application(
     if not actor.has_perm("grants.prepare_application", community):
         raise PermissionDenied(_("この地域協働体の申請を作成する権限がありません。"))
     year = FiscalYear(fiscal_year)
-    rule = ProgramRule.objects.filter(program=program, fiscal_year=fiscal_year).first()
+    # Locked: a rule change waits for this application (and then finds its rule locked), and two
+    # applications of one community for the year cannot both pass the check below.
+    rule = ProgramRule.objects.select_for_update().filter(program=program, fiscal_year=fiscal_year).first()
     if rule is None:
         raise ValidationError(_("%(program)sの%(year)sのルールがまだないため、申請できません。") % {
             "program": program.name, "year": year.wareki})

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.communities.models import PlanInitiative
 from kyodo.fiscal_years import FiscalYear
 from kyodo.grants.models import ExpenseCategory, GrantProgram
+from kyodo.text_input import MAX_INTEGER, SafeFormMixin
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -19,15 +20,17 @@ def _yen_field(label: Any, *, min_value: int) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
         min_value=min_value,
+        max_value=MAX_INTEGER,
         error_messages={
             "required": _("金額を入力してください。"),
             "invalid": _("金額は円単位の整数で入力してください。"),
             "min_value": _("金額は%(limit_value)s円以上で入力してください。"),
+            "max_value": _("金額は%(limit_value)s円以下で入力してください。"),
         },
     )
 
 
-class VersionForm(forms.Form):
+class VersionForm(SafeFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 

@@ -12,6 +12,7 @@ from kyodo.fiscal_years import fiscal_year_choices
 from kyodo.grants.models import ExpenseCategory, GrantProgram, ProgramRule, RoundingUnit
 from kyodo.grants.programs.entitlements import Parameters
 from kyodo.grants.programs.services import RULE_FIELDS, validate_rule
+from kyodo.text_input import SafeFormMixin
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -66,7 +67,7 @@ class RuleForm(ServiceForm):
         return data
 
 
-class ParametersForm(forms.Form):
+class ParametersForm(SafeFormMixin, forms.Form):
     """The amount formula's parameters for a simulation (GET: nothing changes)."""
 
     base_yen = forms.IntegerField(label=_("基本額(円)"), min_value=0, max_value=1_000_000_000)

@@ -170,7 +170,9 @@ def update_rule(
     before = _rule_data(rule)
     for name, value in changes.items():
         setattr(rule, name, value)
-    claim_version(rule, version)
+    claim_version(rule, version)  # holds the rule's row: an application created meanwhile is seen now
+    if rule.is_locked:
+        raise RuleLocked
     rule.save(update_fields=[*changes, "version", "updated_at"])
     rule.eligible_categories.set(eligible)
     rule.ineligible_categories.set(ineligible)

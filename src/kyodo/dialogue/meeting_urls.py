@@ -1,0 +1,10 @@
+from django.urls import path
+
+from kyodo.dialogue import meeting_views
+
+app_name = "meetings"
+urlpatterns = [
+    path("", meeting_views.meeting_list, name="list"),
+    path("meetings.ics", meeting_views.meeting_feed, name="ical"),
+    path("<int:pk>/", meeting_views.meeting_detail, name="detail"),
+]
