@@ -88,3 +88,49 @@ def test_the_list_filters_by_year_program_branch_state_and_community(world):
     link = re.search(rf'<a href="{reverse("grants_staff:application-detail", args=[ours.pk])}">(.*?)</a>', html)
     assert link and "あおば地域協働体" in link.group(1) and ours.program.name in link.group(1)
     assert Application.objects.count() == 2
+
+
+def test_one_button_starts_an_application_offering_only_eligible_programs(world):
+    from kyodo.fiscal_years import FiscalYear
+    from kyodo.grants.programs.loading import load_grant_programs
+    from tests.grants.factories import make_eligible
+
+    load_grant_programs()
+    year = FiscalYear.current().year
+    make_eligible(world.community_a, year)  # established, with a plan in force: activity and secretariat
+    client = world.client("community_secretariat")
+    page = client.get(reverse("grants_staff:my-entitlements", args=[world.community_a.slug])).content.decode()
+    create = reverse("grants_staff:application-create", args=[world.community_a.slug])
+    assert len(re.findall(rf'<a class="button" id="start-application" href="{create}">', page)) == 1
+
+    form = client.get(create).context["form"]
+    offered = {program.code for program in form.fields["program"].queryset}
+    assert offered == {"activity", "secretariat"}  # not 設立準備 (forming) nor 支援事業 (no plan)
+    # Sent anyway, an ineligible program is refused with a message, nothing created.
+    founding = form.fields["program"].queryset.model.objects.get(code="founding")
+    response = client.post(create, {"program": founding.pk, "fiscal_year": year, "title": "設立準備"})
+    assert response.status_code == 422 and not Application.objects.exists()
+    assert world.client("branch_staff").get(reverse(
+        "grants_staff:my-entitlements", args=[world.community_a.slug])).content.decode().count("start-application") == 0
+
+
+def test_the_line_form_lists_only_the_programs_eligible_categories(world):
+    application = make_application(world.community_a, status="draft")
+    client = world.client("community_secretariat")
+    html = client.get(reverse("grants_staff:application-line-add", args=[application.pk])).content.decode()
+    select = re.search(r'<select name="category".*?</select>', html, re.S).group(0)
+    assert "会議費" in select and "飲食費" not in select
+
+
+def test_the_community_sees_the_settlement_preview_before_it_reports(world):
+    from tests.grants.factories import add_actuals_report
+
+    awarded = make_application(world.community_a, status="awarded", amount_yen=100_000)
+    client = world.client("community_secretariat")
+    detail = reverse("grants_staff:application-detail", args=[awarded.pk])
+    assert 'id="settlement-preview"' not in client.get(detail).content.decode()  # nothing reported yet
+    add_actuals_report(awarded, amount_yen=80_000, submitted=False)
+    html = client.get(detail).content.decode()
+    assert 'id="settlement-preview"' in html and 'id="settlement-preview-note"' in html
+    preview = html.split('id="settlement-preview"')[1].split("</dl>")[0]
+    assert "80,000円" in preview  # settled at the eligible actuals, below the award

@@ -118,7 +118,9 @@ def _detail_page(
             "overspend_percent": application.rule.category_overspend_percent,
             "settlement": settlement,
             "settlement_preview": (
-                settlement_figures(application) if any(o.action.name == "settle" for o in action_forms) else None
+                # The city before it settles; the community before it reports (what its report would settle at).
+                settlement_figures(application)
+                if report_lines and any(o.action.name in ("settle", "report") for o in action_forms) else None
             ),
             "transitions": list(application.transitions.select_related("actor")),
             "reminders": list(reminders_for(application)) if award is not None else [],
