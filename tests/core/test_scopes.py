@@ -6,7 +6,7 @@ import pytest
 
 from kyodo.communities.queries import internally_viewable
 from kyodo.grants.applications.queries import applications_visible_to
-from tests.factories import LiaisonAssignmentFactory, UserFactory
+from tests.factories import CommunityFactory, DistrictFactory, LiaisonAssignmentFactory, UserFactory
 from tests.grants.factories import make_application
 
 ROLES = ("anonymous", "city_admin", "branch_staff", "liaison", "department_staff", "community_secretariat",
@@ -23,7 +23,10 @@ def people(world):
     users["branch_officer_and_liaison_elsewhere"] = both
     department_liaison = UserFactory(username="t_dept_liaison", role="department_staff",
                                      department=world.department)
-    LiaisonAssignmentFactory(staff=department_liaison, community=world.community_b)
+    # A community has one liaison at a time (kept by the database): the department's liaison has a third one.
+    world.community_c = CommunityFactory(name="はなの地域協働体", slug="hanano",
+                                         district=DistrictFactory(name="花野", branch_office=world.branch_b))
+    LiaisonAssignmentFactory(staff=department_liaison, community=world.community_c)
     users["department_liaison"] = department_liaison
     users["inactive_city_admin"] = UserFactory(username="t_gone", role="city_admin", is_active=False)
     return users
@@ -39,7 +42,7 @@ def _as_user(people, role):
 def test_seeing_a_community_is_being_in_its_list(world, people, role):
     user = _as_user(people, role)
     listed = set(internally_viewable(user))
-    for community in (world.community_a, world.community_b):
+    for community in (world.community_a, world.community_b, world.community_c):
         assert user.has_perm("communities.view_community_internal", community) == (community in listed), community
 
 
@@ -79,7 +82,7 @@ def test_seeing_an_opinion_is_being_in_the_list(world, people, role):
     from tests.dialogue.factories import opinion_in_state
 
     opinions = [opinion_in_state(world.community_a, "routed"), opinion_in_state(world.community_b, "received"),
-                opinion_in_state(world.community_b, "answered")]
+                opinion_in_state(world.community_b, "answered"), opinion_in_state(world.community_c, "routed")]
     user = _as_user(people, role)
     listed = set(opinions_visible_to(user))
     for opinion in opinions:
@@ -92,5 +95,5 @@ def test_seeing_a_communitys_support_is_being_in_the_coverage(world, people, rol
 
     user = _as_user(people, role)
     listed = set(SUPPORTED.queryset(user))
-    for community in (world.community_a, world.community_b):
+    for community in (world.community_a, world.community_b, world.community_c):
         assert user.has_perm("support.view_community_support", community) == (community in listed), community
