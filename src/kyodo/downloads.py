@@ -98,6 +98,32 @@ class Column:
 
     heading: str
     is_yen: bool = False
+    width: float | None = None  # in Excel's character units; None: fitted to the heading (and yen amounts)
+
+
+def column_width(column: Column) -> float:
+    """The column's width: given, or the heading's (a full-width character counts two), at least an amount's."""
+    if column.width is not None:
+        return column.width
+    shown = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in column.heading)
+    return float(min(max(shown + 2, 14 if column.is_yen else 10), 50))
+
+
+def _print_setup(sheet: Any, columns: list[Column], header_row: int) -> None:
+    """A4 landscape, one page wide, the header row repeated on every page, page numbers in the footer,
+    and each column as wide as its content needs."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.oddFooter.center.text = "&P / &N"
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column_width(column)
 
 
 def _columns(header: Sequence[str | Column]) -> list[Column]:
@@ -108,7 +134,8 @@ def xlsx_response(
     rows: Iterable[Sequence[object]], *, filename: str, header: Sequence[str | Column], sheet_title: str = "Sheet1",
     above: Iterable[Sequence[object]] = (), below: Iterable[Sequence[object]] = (), fallback: str | None = None,
 ) -> HttpResponseBase:
-    """An Excel download: the rows ``above`` (a title), the header (bold, frozen, filtered), ``rows``, ``below``.
+    """An Excel download: the rows ``above`` (a title), the header (bold, frozen, filtered, repeated on each
+    printed page), ``rows``, ``below``; A4 landscape, one page wide, page numbers, fitted column widths.
 
     Every cell goes through ``safe_cell``; numbers in yen columns are formatted ``#,##0``, in
     ``rows`` and ``below`` alike (totals line up with the amounts).
@@ -124,6 +151,7 @@ def xlsx_response(
     leading = [safe_row(row) for row in above]
     header_row = len(leading) + 1
     sheet.freeze_panes = f"A{header_row + 1}"  # write-only: views are written before the first row
+    _print_setup(sheet, columns, header_row)
     for title_row in leading:
         sheet.append(title_row)
     bold = Font(bold=True)

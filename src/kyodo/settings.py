@@ -8,6 +8,7 @@ Variables (all optional in development, see docs/operations.md for production):
 - ``KYODO_DEMO=1``: demo mode (demo accounts may sign in).
 - ``KYODO_ALLOWED_HOSTS``: comma-separated host names.
 - ``KYODO_MUNICIPALITY_NAME``, ``KYODO_MUNICIPALITY_CODE``, ``KYODO_PREFECTURE_NAME``.
+- ``KYODO_CONTACT_DEPARTMENT``, ``KYODO_CONTACT_PHONE``, ``KYODO_CONTACT_EMAIL``: whom residents contact.
 """
 
 from __future__ import annotations
@@ -73,6 +74,13 @@ MUNICIPALITY = {
     "name_en": os.environ.get("KYODO_MUNICIPALITY_NAME_EN", "Ichinoseki City"),
     "prefecture": os.environ.get("KYODO_PREFECTURE_NAME", "岩手県"),
     "code": os.environ.get("KYODO_MUNICIPALITY_CODE", "032093"),
+}
+
+# Whom residents contact about the site (the accessibility statement, the subsidy pages): the city sets it.
+SITE_CONTACT = {
+    "department": os.environ.get("KYODO_CONTACT_DEPARTMENT", "まちづくり推進課"),
+    "phone": os.environ.get("KYODO_CONTACT_PHONE", ""),
+    "email": os.environ.get("KYODO_CONTACT_EMAIL", ""),
 }
 
 INSTALLED_APPS = [

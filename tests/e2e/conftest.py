@@ -92,6 +92,7 @@ def page(browser, live_server) -> Iterator[object]:
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.console_errors = errors
+    page.on("dialog", lambda dialog: dialog.accept())  # the confirmation of an irreversible action: a person says yes
     yield page
     context.close()
 

@@ -53,7 +53,9 @@ def test_create_submit_return_resubmit_recommend_award(world, django_capture_on_
 
     page = community.get(detail).content.decode()
     assert "120,000円" in page and "500,000円" in page and "申請する" in page and "推薦する" not in page
-    assert "申請する" not in branch.get(detail).content.decode()
+    branch_page = branch.get(detail).content.decode()
+    assert 'id="action-submit"' not in branch_page  # told who submits instead (今はできない操作)
+    assert "申請した地域協働体の事務局・役員が行います" in branch_page
 
     submit = reverse("grants_staff:application-submit", args=[application.pk])
     with django_capture_on_commit_callbacks(execute=True):
@@ -63,7 +65,7 @@ def test_create_submit_return_resubmit_recommend_award(world, django_capture_on_
 
     page = branch.get(detail).content.decode()
     assert "差し戻す" in page and "推薦する" in page and "交付決定する" not in page
-    assert "申請する" not in community.get(detail).content.decode()
+    assert 'id="action-submit"' not in community.get(detail).content.decode()
     ret = reverse("grants_staff:application-return", args=[application.pk])
     page = branch.post(ret, {"return-version": _version(application.pk), "return-comment": ""})
     assert page.status_code == 422 and "差し戻す理由を入力してください。" in page.content.decode()

@@ -160,13 +160,30 @@ def test_the_excel_export_has_the_rows_totals_and_budget(known_set, world):
     rows = [list(row) for row in _sheet(response).iter_rows(values_only=True)]
     by_name = {row[0]: row for row in rows if row and row[0]}
     assert by_name["あおば地域協働体"][1] == "A支所"
-    assert by_name["あおば地域協働体"][3:] == ["完了", 100_000, 100_000, 100_000, 5_000, 100_000, -5_000]
-    assert by_name["さくら地域協働体"][5:] == [50_000, 20_000, 0, None, None]
-    assert by_name["合計"][4:] == [420_000, 350_000, 120_000, 5_000, 300_000, -205_000]
+    assert by_name["あおば地域協働体"][3:10] == ["完了", 100_000, 100_000, 100_000, 5_000, 100_000, -5_000]
+    assert by_name["さくら地域協働体"][5:10] == [50_000, 20_000, 0, None, None]
+    assert by_name["合計"][4:10] == [420_000, 350_000, 120_000, 5_000, 300_000, -205_000]
     assert by_name["予算額"][1] == 30_000_000
     assert by_name["交付決定額の合計"][1] == 350_000
     assert by_name["予算残額"][1] == 30_000_000 - 350_000
     assert by_name["下書き"][1] == 1
+
+
+def test_the_excel_ledger_has_decision_settlement_and_payment_dates_and_prints_on_a4_landscape(known_set, world):
+    import datetime as dt
+
+    sheet = _sheet(world.client("city_admin").get(
+        reverse("grants_staff:ledger-export", args=[known_set.program.code, known_set.fiscal_year])))
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    header_index = next(index for index, row in enumerate(rows) if row and row[0] == "地域協働体")
+    assert rows[header_index][10:14] == ["交付決定番号", "交付決定日", "確定日", "支払日"]
+    closed = next(row for row in rows if row and row[0] == "あおば地域協働体")
+    number, decided, settled, paid = closed[10:14]
+    assert number and all(isinstance(day, dt.datetime | dt.date) for day in (decided, settled, paid))
+    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
+    assert sheet.print_title_rows == f"${header_index + 1}:${header_index + 1}"
+    assert sheet.freeze_panes == f"A{header_index + 2}"
+    assert sheet.column_dimensions["A"].width >= 12 and sheet.oddFooter.center.text == "&P / &N"
 
 
 def test_the_excel_export_follows_the_filters_and_the_branch(known_set, world):

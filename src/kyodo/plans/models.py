@@ -78,6 +78,16 @@ class PromotionPlan(Versioned):
         return f"{FiscalYear(self.start_fiscal_year).label}〜{FiscalYear(self.end_fiscal_year).label}"
 
     @property
+    def has_ended(self) -> bool:
+        """Its period is over on today's date (the 2nd plan, R1–R5, ended in March 2024)."""
+        return self.end_fiscal_year < FiscalYear.current().year
+
+    @property
+    def in_force(self) -> bool:
+        """Today's date falls in its period."""
+        return self.start_fiscal_year <= FiscalYear.current().year <= self.end_fiscal_year
+
+    @property
     def adopted_label(self) -> str:
         """平成31年(2019年)4月: city documents state the month a plan was adopted (策定), not the day."""
         if self.adopted_on is None:

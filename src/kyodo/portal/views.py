@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -16,7 +17,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @public
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/accessibility.html")
+    return render(request, "portal/accessibility.html", {"contact": settings.SITE_CONTACT})
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

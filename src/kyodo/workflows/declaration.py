@@ -111,6 +111,7 @@ class Workflow:
         self._duty_checks: list[Check] = []
         self._availability_checks: list[Check] = []
         self._notifier: Callable[[Any, Action, str], None] | None = None
+        self._role_describer: Callable[[Any, str], str] | None = None
         unknown = {a.target for a in self.actions.values()} | {s for a in self.actions.values() for s in a.sources}
         unknown -= set(states.values)
         if unknown:
@@ -195,6 +196,33 @@ class Workflow:
     def who(self, action: str) -> str:
         """Who takes ``action``: 「この操作はまちづくり推進課が行います。」"""
         return gettext("この操作は%(who)sが行います。") % {"who": self.roles[self.actions[action].role]}
+
+    def role_describer(self, func: Callable[[Any, str], str]) -> Callable[[Any, str], str]:
+        """Register ``func(obj, role)`` (decorator): who takes ``role``'s actions on this very object
+        (「花泉支所の職員」), or "" for the workflow's general description in ``roles``."""
+        self._role_describer = func
+        return func
+
+    def who_on(self, obj: Any, action: str) -> str:
+        """Who takes ``action`` on ``obj``: the registered describer's answer, else :meth:`who`."""
+        role = self.actions[action].role
+        holder = self._role_describer(obj, role) if self._role_describer is not None else ""
+        if not holder:
+            return self.who(action)
+        return gettext("この操作は%(who)sが行います。") % {"who": holder}
+
+    def unavailable(self, obj: Any, user: Any) -> list[tuple[Action, str]]:
+        """The actions that may start from ``obj``'s state but ``user`` may not take now, each with why
+        (and, where it is someone else's, who does it) — for pages that say so instead of hiding them."""
+        found = []
+        for step in self.actions_from(obj.status):
+            if not user.has_perm(step.permission, obj):
+                found.append((step, self.who_on(obj, step.name)))
+            elif problem := self.duty_problem(obj, user, step):
+                found.append((step, f"{problem}{self.who_on(obj, step.name)}"))
+            elif problem := self.availability_problem(obj, user, step):
+                found.append((step, problem))
+        return found
 
     def problem(self, obj: Any, user: Any, action: str) -> str:
         """Why ``user`` may not take ``action`` on ``obj`` now, in Japanese ("" when they may)."""

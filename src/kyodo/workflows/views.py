@@ -61,6 +61,23 @@ def action_forms(
     return offered
 
 
+@dataclass(frozen=True)
+class Unavailable:
+    """Actions of the object's state that the person may not take now, and why (who does them)."""
+
+    labels: list[str]
+    reason: str
+
+
+def unavailable_actions(workflow: Workflow, obj: Any, user: Any) -> list[Unavailable]:
+    """What the page says instead of hiding an action: the actions of the current state ``user`` may not
+    take, grouped by reason (「推薦する・差し戻す — この操作は花泉支所の職員が行います。」)."""
+    grouped: dict[str, list[str]] = {}
+    for action, reason in workflow.unavailable(obj, user):
+        grouped.setdefault(reason, []).append(str(action.label))
+    return [Unavailable(labels, reason) for reason, labels in grouped.items()]
+
+
 def conflict(request: HttpRequest, *, message: str, back_url: str, back_label: str, crumbs: list[Any]) -> HttpResponse:
     """409: the object changed since the page was read, or its state no longer allows the action."""
     return render(

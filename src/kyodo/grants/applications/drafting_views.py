@@ -20,6 +20,7 @@ from kyodo.grants.applications.forms import ActualLineForm, ActualsReportForm, A
 from kyodo.grants.applications.navigation import application_crumbs, application_url, load_application, load_community
 from kyodo.grants.applications.navigation import under_application as crumbs
 from kyodo.grants.models import ActualLine, Application, ExpenseLine, GrantProgram
+from kyodo.grants.programs.entitlements import eligible
 from kyodo.query_params import query_fiscal_year
 
 PREPARE = "grants.prepare_application"
@@ -34,12 +35,31 @@ def _page(request: HttpRequest, application: Application, form: Any, save: Any, 
                      crumbs=crumbs(application, title), cancel_url=detail, template=TEMPLATE)
 
 
+def _offer_only_eligible(form: Any, community: Community, year: int) -> None:
+    """The programs the community may apply to that year (a rule exists, eligible), and the initiatives of
+    its plans in force that year, each once."""
+    with_rule = GrantProgram.objects.filter(rules__fiscal_year=year).distinct()
+    allowed = [program.pk for program in with_rule if eligible(program, community, year)[0]]
+    form.fields["program"].queryset = GrantProgram.objects.filter(pk__in=allowed)
+    initiatives = form.fields["planned_initiatives"]
+    initiatives.queryset = initiatives.queryset.distinct()
+
+
+def _offer_only_eligible_categories(form: Any, application: Application) -> None:
+    """The category list shows only the program's eligible categories for the year. (Another category sent
+    anyway is refused by the service, which names it.)"""
+    field = form.fields["category"]
+    field.widget.choices = [("", field.empty_label or "")] + [
+        (category.pk, category.name) for category in application.rule.eligible_categories.order_by("order", "code")]
+
+
 @require_perm(PREPARE, load=load_community)
 def application_create(request: HttpRequest, community: Community, slug: str) -> HttpResponse:
     program = GrantProgram.objects.filter(code=request.GET.get("program", "")).first()
     year = query_fiscal_year(request, default=FiscalYear.current().year)
     form = ApplicationForm(form_data(request), community=community, fiscal_year=year, creating=True,
                            initial={"program": program, "fiscal_year": year})
+    _offer_only_eligible(form, community, year)
 
     def create(form: Any) -> Application:
         return drafting.create_application(community, actor=request.user, **form.cleaned_data)
@@ -96,6 +116,7 @@ def _expense_line(application: Application, line_pk: int) -> ExpenseLine:
 @require_perm(PREPARE, load=load_application)
 def line_add(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
     form = ExpenseLineForm(form_data(request), initial={"version": application.version})
+    _offer_only_eligible_categories(form, application)
     return _page(request, application, form, _save_line(partial(drafting.add_expense_line, application),
                                                         request.user),
                  done=_("経費の明細を追加しました。"), title=_("経費の明細の追加"))
@@ -105,6 +126,7 @@ def line_add(request: HttpRequest, application: Application, pk: int) -> HttpRes
 def line_edit(request: HttpRequest, application: Application, pk: int, line_pk: int) -> HttpResponse:
     line = _expense_line(application, line_pk)
     form = ExpenseLineForm(form_data(request), initial=_line_initial(application, line))
+    _offer_only_eligible_categories(form, application)
     return _page(request, application, form, _save_line(partial(drafting.update_expense_line, line), request.user),
                  done=_("経費の明細を保存しました。"), title=_("経費の明細の編集"))
 
@@ -137,6 +159,7 @@ def _actual_line(application: Application, line_pk: int) -> ActualLine:
 @require_perm(PREPARE, load=load_application)
 def actual_line_add(request: HttpRequest, application: Application, pk: int) -> HttpResponse:
     form = ActualLineForm(form_data(request), initial={"version": application.version})
+    _offer_only_eligible_categories(form, application)
     return _page(request, application, form, _save_line(partial(actuals.add_actual_line, application),
                                                         request.user),
                  done=_("支出の明細を追加しました。"), title=_("支出の明細の追加"))
@@ -146,6 +169,7 @@ def actual_line_add(request: HttpRequest, application: Application, pk: int) -> 
 def actual_line_edit(request: HttpRequest, application: Application, pk: int, line_pk: int) -> HttpResponse:
     line = _actual_line(application, line_pk)
     form = ActualLineForm(form_data(request), initial=_line_initial(application, line))
+    _offer_only_eligible_categories(form, application)
     return _page(request, application, form, _save_line(partial(actuals.update_actual_line, line), request.user),
                  done=_("支出の明細を保存しました。"), title=_("支出の明細の編集"))
 

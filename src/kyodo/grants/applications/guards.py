@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kyodo.grants.applications.amounts import money
@@ -49,6 +50,31 @@ def money_problem(application: Application, user: Any, action: Action) -> str:
             return _("支払済額が確定額を超えているため、返還を記録してください。")
         if action.name == "refund" and balance >= 0:
             return _("返還の必要はありません(確定額が支払済額以上です)。")
+    return ""
+
+
+@APPLICATION_WORKFLOW.availability_check
+def window_problem(application: Application, user: Any, action: Action) -> str:
+    """Why the application may not be submitted today: outside the year's application window."""
+    if action.name != "submit":
+        return ""
+    rule, today = application.rule, timezone.localdate()
+    if rule.application_opens_on <= today <= rule.application_closes_on:
+        return ""
+    return _("申請受付期間(%(opens)s〜%(closes)s)外のため申請できません。") % {
+        "opens": rule.application_opens_on.isoformat(), "closes": rule.application_closes_on.isoformat()}
+
+
+@APPLICATION_WORKFLOW.role_describer
+def role_holder(application: Application, role: str) -> str:
+    """Who reviews or decides this application: its community's 支所, or まちづくり推進課 for the 本庁 area."""
+    if role == "reviewer":
+        branch = application.community.district.branch_office
+        if branch.is_head_office:
+            return _("まちづくり推進課(本庁地域の地域協働体の審査)")
+        return _("%(branch)sの職員(またはまちづくり推進課)") % {"branch": branch.name}
+    if role == "decider":
+        return _("まちづくり推進課の、申請を推薦した職員とは別の職員")
     return ""
 
 

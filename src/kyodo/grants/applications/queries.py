@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Count, F, Prefetch, QuerySet
 
-from kyodo.communities.models import Community
+from kyodo.communities.models import BranchOffice, Community
 from kyodo.grants.models import Application, ChangeRequest, ExpenseLine, Payment, Transition
 from kyodo.grants.scopes import APPLICATIONS
 
@@ -16,13 +16,42 @@ def applications_visible_to(user: Any) -> QuerySet[Application]:
     return APPLICATIONS.queryset(user)
 
 
-def review_queue(user: Any, status: str = "") -> QuerySet[Application]:
-    """The user's visible applications (in ``status`` if given), oldest submission first,
-    with program, community and its branch: one query however many applications."""
+def review_queue(
+    user: Any, status: str = "", *, fiscal_year: int | None = None, program: str = "", branch_office: str = "",
+    community_text: str = "",
+) -> QuerySet[Application]:
+    """The user's visible applications (in ``status``, ``fiscal_year``, the program of code ``program``, the
+    branch office of slug ``branch_office``, of communities matching ``community_text``, where given), newest
+    year first, oldest submission first, with program, community and its branch: one query however many."""
     queue = applications_visible_to(user).select_related("program", "community__district__branch_office", "rule")
     if status:
         queue = queue.filter(status=status)
+    if fiscal_year is not None:
+        queue = queue.filter(fiscal_year=fiscal_year)
+    if program:
+        queue = queue.filter(program__code=program)
+    if branch_office:
+        queue = queue.filter(community__district__branch_office__slug=branch_office)
+    if community_text:
+        queue = queue.filter(community__in=Community.objects.search(community_text))
     return queue.order_by("-fiscal_year", F("submitted_at").asc(nulls_last=True), "pk")
+
+
+def filter_choices(user: Any) -> dict[str, list[tuple[Any, str]]]:
+    """The values the list's filters offer: the fiscal years, programs and branch offices of the user's
+    visible applications (three queries)."""
+    from kyodo.fiscal_years import FiscalYear
+    from kyodo.grants.models import GrantProgram
+
+    visible = applications_visible_to(user).order_by()
+    years = sorted(set(visible.values_list("fiscal_year", flat=True)), reverse=True)
+    programs = GrantProgram.objects.filter(applications__in=visible).distinct().order_by("order", "code")
+    branches = BranchOffice.objects.filter(districts__communities__grant_applications__in=visible).distinct()
+    return {
+        "years": [(year, FiscalYear(year).wareki) for year in years],
+        "programs": [(program.code, program.name) for program in programs],
+        "branches": [(branch.slug, branch.name) for branch in branches.order_by("order", "name")],
+    }
 
 
 def status_counts(user: Any) -> dict[str, int]:

@@ -39,6 +39,18 @@ NEXT_STEPS: dict[ApplicationStatus, Any] = {  # what the applying community does
     S.REJECTED: _("不交付となりました。理由は経過欄をご覧ください。"),
 }
 
+# A community of the 本庁 area has no 支所: まちづくり推進課 reviews its applications.
+HEAD_OFFICE_NEXT_STEPS: dict[ApplicationStatus, Any] = {S.SUBMITTED: _("まちづくり推進課で審査中です。")}
+
+
+def next_step(status: str, *, head_office: bool) -> Any:
+    """What the applying community does (or waits for) next; ``head_office``: the community is in the 本庁 area."""
+    state = ApplicationStatus(status)
+    if head_office and state in HEAD_OFFICE_NEXT_STEPS:
+        return HEAD_OFFICE_NEXT_STEPS[state]
+    return NEXT_STEPS.get(state, "")
+
+
 # The states in which it is the applying community's turn.
 COMMUNITY_TURN: frozenset[ApplicationStatus] = frozenset({S.DRAFT, S.RETURNED, S.AWARDED, S.REPORT_RETURNED})
 

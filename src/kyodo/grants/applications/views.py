@@ -16,7 +16,8 @@ from kyodo.grants.applications.amounts import compare_categories, entitlement_ye
 from kyodo.grants.applications.forms import ExpenseLineForm, VersionForm
 from kyodo.grants.applications.guards import may_edit, may_edit_report
 from kyodo.grants.applications.navigation import application_crumbs, application_url, conflict, load_application
-from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW, AWARDED_STATES, NEXT_STEPS, ApplicationStatus
+from kyodo.grants.applications.states import next_step
+from kyodo.grants.applications.workflow import APPLICATION_WORKFLOW, AWARDED_STATES, ApplicationStatus
 from kyodo.grants.attachments.services import attachment_context
 from kyodo.grants.models import Application
 from kyodo.grants.reminders import reminders_for
@@ -34,19 +35,38 @@ def _query_without_page(request: HttpRequest) -> str:
     return f"{encoded}&" if encoded else ""
 
 
+def _list_filters(request: HttpRequest, choices: dict[str, list[tuple[Any, str]]]) -> dict[str, Any]:
+    """The list's filters from the query string; a value not offered is ignored (the whole list)."""
+
+    def offered(name: str, key: str) -> str:
+        value = request.GET.get(name, "")
+        return value if value in {str(choice) for choice, _label in choices[key]} else ""
+
+    year = offered("year", "years")
+    return {
+        "fiscal_year": int(year) if year else None, "program": offered("program", "programs"),
+        "branch_office": offered("branch", "branches"), "community_text": request.GET.get("q", "").strip()[:100],
+    }
+
+
 @require_perm("grants.list_applications")
 def application_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in ApplicationStatus.values:
         status = ""
     counts = queries.status_counts(request.user)
-    page = Paginator(queries.review_queue(request.user, status), PAGE_SIZE).get_page(request.GET.get("page"))
+    choices = queries.filter_choices(request.user)
+    filters = _list_filters(request, choices)
+    queue = queries.review_queue(request.user, status, **filters)
+    page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "grants/staff/application_list.html",
         {
             "page_obj": page,
             "status": status,
+            "filters": filters,
+            "choices": choices,
             "states": [(value, label, counts.get(value, 0)) for value, label in ApplicationStatus.choices],
             "total": sum(counts.values()),
             "query_without_page": _query_without_page(request),
@@ -98,12 +118,16 @@ def _detail_page(
             "overspend_percent": application.rule.category_overspend_percent,
             "settlement": settlement,
             "settlement_preview": (
-                settlement_figures(application) if any(o.action.name == "settle" for o in action_forms) else None
+                # The city before it settles; the community before it reports (what its report would settle at).
+                settlement_figures(application)
+                if report_lines and any(o.action.name in ("settle", "report") for o in action_forms) else None
             ),
             "transitions": list(application.transitions.select_related("actor")),
             "reminders": list(reminders_for(application)) if award is not None else [],
             "action_forms": action_forms,
-            "next_step": NEXT_STEPS.get(ApplicationStatus(application.status), ""),
+            "unavailable_actions": workflow_views.unavailable_actions(APPLICATION_WORKFLOW, application, request.user),
+            "next_step": next_step(
+                application.status, head_office=application.community.district.branch_office.is_head_office),
             "is_applicant": request.user.has_perm("grants.prepare_application", application),
             "can_edit": can_edit,
             "can_edit_report": can_edit_report,

@@ -7,6 +7,7 @@ and totals are one aggregate over the same filtered set.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,7 +39,7 @@ REFUND_KINDS = (Payment.Kind.REFUND,)
 ROW_FIELDS = (
     "pk", "fiscal_year", "status", "requested_yen", "title", "community__name", "community__slug",
     "community__district__branch_office__name", "program__code", "program__name", "awarded", "paid", "refunded",
-    "settled", "balance",
+    "settled", "balance", "award__decision_number", "award__decided_on", "settlement__settled_on", "last_paid_on",
 )
 
 
@@ -61,6 +62,10 @@ def with_money(applications: QuerySet[Application]) -> QuerySet[Application]:
         settled=F("settlement__settled_yen"),
         paid=_payments(PAID_KINDS),
         refunded=_payments(REFUND_KINDS),
+        last_paid_on=Subquery(
+            Payment.objects.filter(application=OuterRef("pk"), kind__in=PAID_KINDS).order_by("-paid_on", "-pk")
+            .values("paid_on")[:1]
+        ),
     ).annotate(
         balance=Case(
             When(settlement__isnull=False, then=F("paid") - F("refunded") - F("settled")),
@@ -89,6 +94,10 @@ class LedgerRow:
     refunded_yen: int
     settled_yen: int | None
     balance_yen: int | None  # paid − refunded − settled, once settled
+    decision_number: str = ""  # 交付決定番号
+    decided_on: dt.date | None = None  # 交付決定日
+    settled_on: dt.date | None = None  # 確定日
+    last_paid_on: dt.date | None = None  # the latest payment's date (支払日)
 
     @property
     def status_label(self) -> str:
@@ -116,6 +125,10 @@ class LedgerRow:
             refunded_yen=values["refunded"] or 0,
             settled_yen=values["settled"],
             balance_yen=values["balance"],
+            decision_number=values.get("award__decision_number") or "",
+            decided_on=values.get("award__decided_on"),
+            settled_on=values.get("settlement__settled_on"),
+            last_paid_on=values.get("last_paid_on"),
         )
 
 

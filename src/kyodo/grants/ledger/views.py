@@ -110,6 +110,7 @@ LEDGER_COLUMNS = [
     Column("地域協働体"), Column("支所"), Column("事業名"), Column("状態"),
     *(Column(heading, is_yen=True) for heading in ("申請額(円)", "交付決定額(円)", "支払額(円)", "返還額(円)",
                                                   "確定額(円)", "差引(円)")),
+    Column("交付決定番号"), Column("交付決定日", width=12), Column("確定日", width=12), Column("支払日", width=12),
 ]
 
 
@@ -123,7 +124,8 @@ def ledger_export(request: HttpRequest, program: str, fiscal_year: int) -> HttpR
         title.append(["デモデータ: 金額は実際の一関市の制度ではありません"])
     rows = (
         [row.community_name, row.branch_name, row.title, row.status_label, row.requested_yen, row.awarded_yen,
-         row.paid_yen, row.refunded_yen, row.settled_yen, row.balance_yen]
+         row.paid_yen, row.refunded_yen, row.settled_yen, row.balance_yen, row.decision_number, row.decided_on,
+         row.settled_on, row.last_paid_on]
         for row in ledger.rows_of(result.applications)
     )
     totals = result.totals
