@@ -56,7 +56,7 @@ def _offer_only_eligible_categories(form: Any, application: Application) -> None
 @require_perm(PREPARE, load=load_community)
 def application_create(request: HttpRequest, community: Community, slug: str) -> HttpResponse:
     program = GrantProgram.objects.filter(code=request.GET.get("program", "")).first()
-    year = query_fiscal_year(request, default=FiscalYear.current().year)
+    year = query_fiscal_year(request, default=FiscalYear.current().year) or FiscalYear.current().year
     form = ApplicationForm(form_data(request), community=community, fiscal_year=year, creating=True,
                            initial={"program": program, "fiscal_year": year})
     _offer_only_eligible(form, community, year)
