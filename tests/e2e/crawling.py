@@ -12,8 +12,10 @@ from django.urls import Resolver404, resolve
 # Not pages for people, or not ours to audit: Django admin beyond its index, sign-out,
 # the API and its docs (Swagger UI), files, the language switch (POST only).
 SKIP_PREFIXES = ("/api/", "/static/", "/media/", "/i18n/", "/accounts/logout/",
-                 # Public files, not pages: the events' iCal feed and open-data CSV (tests/events checks them).
-                 "/events/calendar.ics", "/events/open-data/")
+                 # Public files, not pages: the events' open-data CSV (tests/events checks it).
+                 "/events/open-data/")
+# Public files, not pages: iCal feeds (tests/events and tests/dialogue check them).
+SKIP_SUFFIXES = (".ics", ".csv")
 # Files, not pages (Excel exports, PDFs, attachments): tests/quality/test_downloads.py checks who may have them.
 DOWNLOAD_WORDS = ("export", "download", "pdf", "attachment")
 MAX_PAGES = 100
@@ -37,7 +39,7 @@ def url_name(path: str) -> str:
 
 def skipped(path: str) -> bool:
     bare = urlsplit(path).path
-    if bare.startswith(SKIP_PREFIXES):
+    if bare.startswith(SKIP_PREFIXES) or bare.endswith(SKIP_SUFFIXES):
         return True
     if any(word in url_name(bare) for word in DOWNLOAD_WORDS):
         return True
