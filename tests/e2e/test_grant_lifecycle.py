@@ -108,7 +108,7 @@ def open_from_list(page, status_label: str | None = None) -> None:
         page.get_by_label("状態").select_option(value)
         page.get_by_role("button", name="絞り込む").click()
         expect(page).to_have_url(re.compile(r"status="))
-    page.get_by_role("link", name=TITLE, exact=True).click()
+    page.get_by_role("link", name=re.compile(re.escape(TITLE) + "$")).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
 
 
@@ -123,6 +123,9 @@ def flash(page, text: str) -> None:
 def act(page, action: str, label: str, fields: dict[str, str] | None = None) -> None:
     """Fill the action's form on the application page and send it; wait for the page that follows."""
     form = page.locator(f"#action-{action}")
+    refusal = page.locator(f"details.action-refusal:not([open]):has(#action-{action})")
+    if refusal.count():  # a refusal (return, reject) sits folded below the positive actions
+        refusal.locator("summary").first.click()
     expect(form.get_by_role("heading", name=label)).to_be_visible()
     if form.locator("details:not([open])").count():  # an optional action starts folded
         form.locator("summary").click()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kyodo.access import require_perm
@@ -39,7 +40,7 @@ def participation(request: HttpRequest) -> HttpResponse:
         "rows": rows, "total": total, "chart": chart,
         "departments": reports.staff_training_by_department(year) if getattr(request.user, "is_city_admin", False)
         else None,
-        "crumbs": crumbs((_("参加の状況"), None)),
+        "crumbs": [(_("作業画面"), reverse("staff:home")), (_("参加の状況"), None)],
     })
 
 
