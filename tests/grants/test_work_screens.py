@@ -85,7 +85,8 @@ def test_the_list_filters_by_year_program_branch_state_and_community(world):
 
     html = client.get(url).content.decode()
     assert 'class="badge status-badge status-badge--submitted">申請済み</span>' in html
-    link = re.search(rf'<a href="{reverse("grants_staff:application-detail", args=[ours.pk])}" aria-label="(.*?)">', html)
+    detail_url = reverse("grants_staff:application-detail", args=[ours.pk])
+    link = re.search(rf'<a href="{detail_url}" aria-label="(.*?)">', html)
     assert link and "あおば地域協働体" in link.group(1) and ours.program.name in link.group(1)
     assert Application.objects.count() == 2
 
