@@ -115,15 +115,17 @@ MEETINGS = [
     ("移動市長室", MeetingStatus.MINUTES_PUBLISHED, -150), ("その他", MeetingStatus.CANCELLED, 10),
 ]
 MINUTES = "防災、交通、子育ての3点について意見が出された。"
+STANDARD_MEETING_KINDS = ("移動市長室", "意見交換会", "住民懇談会", "その他")  # as migration 0002 seeds them
 PATH = {MeetingStatus.PLANNED: [], MeetingStatus.HELD: ["hold"],
         MeetingStatus.MINUTES_PUBLISHED: ["hold", "publish_minutes"], MeetingStatus.CANCELLED: ["cancel"]}
 
 
 def create_demo_meetings(city: User, communities: list[Community]) -> list[Meeting]:
     """Meetings of every kind and state: this year's around today, and one of each kind in each past year."""
+    if not MeetingKind.objects.exists():  # a database emptied after its migrations (the kinds are seeded there)
+        MeetingKind.objects.bulk_create(MeetingKind(name=name, order=order)
+                                        for order, name in enumerate(STANDARD_MEETING_KINDS, start=1))
     kinds = {kind.name: kind for kind in MeetingKind.objects.all()}
-    if not kinds:
-        return []
     today = timezone.localdate()
     plan = [(name, state, today + dt.timedelta(days=days)) for name, state, days in MEETINGS]
     this_year = FiscalYear.current().year
