@@ -72,7 +72,8 @@ def generate_meetings(communities: list, city: Any) -> None:
 
     from kyodo.dialogue.models import Meeting, MeetingKind
 
-    kinds = list(MeetingKind.objects.order_by("order"))
+    kinds = [MeetingKind.objects.get_or_create(name=name, defaults={"order": order})[0]
+             for order, name in enumerate(("移動市長室", "意見交換会", "住民懇談会", "その他"), start=1)]
     states = ["minutes_published", "held", "planned", "cancelled"]
     start = timezone.make_aware(dt.datetime(2022, 5, 1, 18, 30))
     meetings = Meeting.objects.bulk_create([
