@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from kyodo.dialogue.demo import STANDARD_MEETING_KINDS
+
 STATES = ["published", "published", "routed", "answered", "received", "published"]
 OUTCOMES = ["plan", "budget", "operations", "study", "impossible"]
 
@@ -73,7 +75,7 @@ def generate_meetings(communities: list, city: Any) -> None:
     from kyodo.dialogue.models import Meeting, MeetingKind
 
     kinds = [MeetingKind.objects.get_or_create(name=name, defaults={"order": order})[0]
-             for order, name in enumerate(("移動市長室", "意見交換会", "住民懇談会", "その他"), start=1)]
+             for order, name in enumerate(STANDARD_MEETING_KINDS, start=1)]
     states = ["minutes_published", "held", "planned", "cancelled"]
     start = timezone.make_aware(dt.datetime(2022, 5, 1, 18, 30))
     meetings = Meeting.objects.bulk_create([
