@@ -75,3 +75,19 @@ def test_a_community_sees_its_own_requests_only(world):
     page = world.client("community_officer").get(reverse("dialogue_staff:request-list")).content.decode()
     assert world.community_a.name in page and world.community_b.name not in page
     assert world.client("community_officer").get(other.staff_url).status_code == 403
+
+
+def test_a_scheduled_request_links_each_reader_to_a_meeting_page_they_may_open(world):
+    request = request_in_state(world.community_a)
+    meeting = meeting_in_state(world.community_a, "planned", days_from_now=25)
+    world.client("city_admin").post(reverse("dialogue_staff:request-schedule", args=[request.pk]),
+                                    {"schedule-version": str(request.version), "schedule-meeting": str(meeting.pk)})
+    for role, url, hidden in (("community_secretariat", meeting.get_absolute_url(), meeting.staff_url),
+                              ("city_admin", meeting.staff_url, None)):
+        client = world.client(role)
+        for page in (request.staff_url, reverse("dialogue_staff:request-list")):
+            html = client.get(page).content.decode()
+            assert f'href="{url}"' in html, (role, page)
+            if hidden:
+                assert f'href="{hidden}"' not in html, (role, page)
+        assert client.get(url).status_code == 200

@@ -38,6 +38,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
     return render(request, "dialogue/staff/request_list.html", {
         "page_obj": page_obj, "status": status, "states": MeetingRequestStatus.choices,
         "own_community": user.community if user.is_community_member else None,
+        "staff_meetings": user.has_perm("dialogue.list_meetings"),
         "query_without_page": query_without_page(request),
         "crumbs": [(_("作業画面"), reverse("staff:home")), (_("会議の開催申込み"), None)],
     })
@@ -65,6 +66,7 @@ def _detail_page(request: HttpRequest, meeting_request: MeetingRequest, *, bound
                  status: int = 200) -> HttpResponse:
     return render(request, "dialogue/staff/request_detail.html", {
         "meeting_request": meeting_request,
+        "staff_meetings": request.user.has_perm("dialogue.list_meetings"),
         "action_forms": workflow_views.action_forms(requests.REQUEST_WORKFLOW, meeting_request, request.user,
                                                     url_prefix=URL_PREFIX, bound=bound),
         "transitions": list(meeting_request.transitions.select_related("actor")),
