@@ -50,7 +50,7 @@ class Workers:
         for process in self.processes.values():
             process.start()
 
-    def ask(self, name, command, *args, timeout=120):
+    def ask(self, name, command, *args, timeout=600):
         self.inboxes[name].put((command, args))
         return self.answer(name, timeout)
 

@@ -61,7 +61,7 @@ class Workers:
         self.inboxes[number].put((command, args))
         return self.answer(number, timeout)
 
-    def answer(self, number, timeout=120):
+    def answer(self, number, timeout=600):
         status, value = self.outboxes[number].get(timeout=timeout)
         assert status == "ok", f"worker {number} failed:\n{value}"
         return value

@@ -54,7 +54,7 @@ def test_production_cookies_are_secure_httponly_and_samesite(tmp_path):
     for name in ("PYTEST_VERSION", "KYODO_DEMO", "DATABASE_URL"):
         env.pop(name, None)
     result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True,
-                            check=False, timeout=120)
+                            check=False, timeout=600)  # a full migrate on a loaded machine
     assert result.returncode == 0, result.stderr[-2000:]
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
     assert outcome["status"] == 302, "the sign-in did not succeed under production settings"
