@@ -77,7 +77,7 @@ def _open_now(host: Community, creator: Any, now: dt.datetime, rng: random.Rando
     """An opportunity of ``host`` two weeks from now, open for sign-ups, three of them waiting."""
     starts_at = timezone.localtime(now).replace(hour=9, minute=0, second=0, microsecond=0) + dt.timedelta(days=14)
     title = f"{host.name} 地域の花壇づくり"
-    if Opportunity.objects.filter(title=title, starts_at=starts_at).exists():
+    if Opportunity.objects.filter(title=title, community=host, ends_at__gte=now).exists():
         return 0
     opportunity = Opportunity.objects.create(
         community=host, title=title, description="地域の花壇に花を植えます。道具はこちらで用意します。",
