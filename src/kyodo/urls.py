@@ -22,6 +22,8 @@ urlpatterns = [
     path("staff/support/", include("kyodo.support.staff_urls")),
     path("events/", include("kyodo.events.urls")),
     path("staff/events/", include("kyodo.events.staff_urls")),
+    path("volunteer/", include("kyodo.participation.urls")),
+    path("staff/participation/", include("kyodo.participation.staff_urls")),
     path("accounts/", include("kyodo.accounts.urls")),
     path("i18n/setlang/", declare(set_language, AccessPolicy("public")), name="set_language"),
     path("api/v1/", api.urls),

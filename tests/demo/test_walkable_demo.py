@@ -91,3 +91,13 @@ def test_the_grant_journey_walks_with_the_printed_accounts(settings, frozen_toda
         community__district__branch_office=branch_user.branch_office, status="submitted").first()
     assert waiting is not None
     act(signed_in("branch"), waiting, "recommend")
+
+    # Volunteering (measure 7): the community confirms a sign-up waiting for it and records nothing yet.
+    from kyodo.participation.models import Signup
+
+    applied = Signup.objects.filter(opportunity__community=community_user.community, status="applied",
+                                    opportunity__status="published").first()
+    assert applied is not None
+    response = community.post(reverse("participation_staff:signup-confirm", args=[applied.opportunity_id, applied.pk]))
+    assert response.status_code == 302
+    assert Signup.objects.get(pk=applied.pk).status == "confirmed"

@@ -13,10 +13,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from kyodo.age_bands import AgeBand
 from kyodo.communities.models import Community
 from kyodo.demo.steps import demo_step
 from kyodo.events.models import (
-    AgeBand,
     Audience,
     Category,
     Channel,

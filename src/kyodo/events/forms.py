@@ -11,9 +11,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, validate_email
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.age_bands import AgeBand
 from kyodo.communities.models import BranchOffice, Community
 from kyodo.editing import ServiceForm
-from kyodo.events.models import AgeBand, Channel, Event, EventKind
+from kyodo.events.models import Channel, Event, EventKind
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 MARKUP = re.compile(r"[<>{}\\\"`]|[\x00-\x1f\x7f]")

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kyodo.age_bands import AgeBand
 from kyodo.demo_data import DemoData
 from kyodo.locking import Versioned
 from kyodo.text_search import normalize_for_search
@@ -195,21 +196,6 @@ class Transition(TransitionRecord):
 
     class Meta:
         ordering = ["occurred_at", "pk"]
-
-
-class AgeBand(models.TextChoices):
-    """Finer than the officers' bands at the young end: the seed asks for the youth share."""
-
-    UNDER_20 = "under_20", _("19歳以下")
-    AGE_20S = "20s", _("20代")
-    AGE_30S = "30s", _("30代")
-    AGE_40S = "40s", _("40代")
-    AGE_50S = "50s", _("50代")
-    AGE_60S = "60s", _("60代")
-    AGE_70_OVER = "70_over", _("70歳以上")
-
-
-YOUTH_BANDS = frozenset({AgeBand.UNDER_20, AgeBand.AGE_20S, AgeBand.AGE_30S})
 
 
 class Channel(models.TextChoices):

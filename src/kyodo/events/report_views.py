@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kyodo.access import require_perm
+from kyodo.age_bands import YOUTH_BANDS, AgeBand
 from kyodo.audit.services import record_event
 from kyodo.charts import Bar, bar_chart
 from kyodo.events import reports
-from kyodo.events.models import YOUTH_BANDS, AgeBand, Tier
+from kyodo.events.models import Tier
 from kyodo.events.staff_views import crumbs
 from kyodo.fiscal_years import FiscalYear
 

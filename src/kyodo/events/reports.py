@@ -13,8 +13,9 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from kyodo.age_bands import YOUTH_BANDS, AgeBand
 from kyodo.communities.scopes import internal_filter
-from kyodo.events.models import YOUTH_BANDS, AgeBand, Registration, RegistrationStatus, Tier
+from kyodo.events.models import Registration, RegistrationStatus, Tier
 from kyodo.fiscal_years import FiscalYear
 from kyodo.scopes import EVERYTHING, NOTHING
 from kyodo.text_search import normalize_for_search
