@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "kyodo.grants",
     "kyodo.companies",
     "kyodo.events",
+    "kyodo.practice",
     "kyodo.portal",
     "kyodo.staff",
     "kyodo.demo",

@@ -22,6 +22,8 @@ urlpatterns = [
     path("staff/support/", include("kyodo.support.staff_urls")),
     path("events/", include("kyodo.events.urls")),
     path("staff/events/", include("kyodo.events.staff_urls")),
+    path("practice/", include("kyodo.practice.urls")),
+    path("staff/practice/", include("kyodo.practice.staff_urls")),
     path("accounts/", include("kyodo.accounts.urls")),
     path("i18n/setlang/", declare(set_language, AccessPolicy("public")), name="set_language"),
     path("api/v1/", api.urls),

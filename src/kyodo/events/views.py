@@ -16,6 +16,7 @@ from kyodo.events import feeds, notifications, queries, registering
 from kyodo.events.forms import RegistrationForm
 from kyodo.events.models import Event, Registration, RegistrationStatus
 from kyodo.forms_http import INVALID, add_service_errors
+from kyodo.panels import panels_for
 
 PAGE_SIZE = 30
 
@@ -54,6 +55,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "event": event,
         "window_problem": registering.window_problem(event),
         "can_manage": request.user.has_perm("events.manage_event", event),
+        "panels": panels_for("event", request, event),
         "crumbs": _crumbs((event.title, None)),
     })
 
