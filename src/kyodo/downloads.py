@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import IO, Any, TypeVar
+from typing import IO, Any, TypeVar, overload
 from urllib.parse import quote
 
 from django.http import FileResponse, HttpResponse, HttpResponseBase, StreamingHttpResponse
@@ -34,13 +34,28 @@ _ASCII_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}$")
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., Any])
 
 
-def download(view: ViewFunc) -> ViewFunc:
+@overload
+def download(view: ViewFunc, *, public: bool = False) -> ViewFunc: ...
+
+
+@overload
+def download(view: None = None, *, public: bool = False) -> Callable[[ViewFunc], ViewFunc]: ...
+
+
+def download(view: ViewFunc | None = None, *, public: bool = False) -> Any:
     """Mark ``view`` as answering with a file (``view.is_download``), for the download tests.
 
     Put it above or below ``kyodo.access`` decorators: they copy the attribute (functools.wraps).
+    ``@download(public=True)`` marks a file anyone may have (an iCal feed, an open-data CSV): the view
+    must also be ``@public``, and the tests then expect it served to everyone, signed in or not.
     """
-    view.is_download = True  # type: ignore[attr-defined]
-    return view
+
+    def mark(func: ViewFunc) -> ViewFunc:
+        func.is_download = True  # type: ignore[attr-defined]
+        func.is_public_download = public  # type: ignore[attr-defined]
+        return func
+
+    return mark(view) if view is not None else mark
 
 
 def clean_filename(name: str) -> str:

@@ -10,6 +10,8 @@ Slots:
   shows public facts only (no residents' names, no internal notes).
 - ``community_staff``: the staff page of a community (``/staff/communities/<slug>/``); the provider checks the
   user's permission for what it shows.
+- ``event``: the public page of an event (``/events/<pk>/``); public facts only, like ``community``.
+- ``event_staff``: the organisers' page of an event (``/staff/events/<pk>/``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-SLOTS = ("community", "community_staff")
+SLOTS = ("community", "community_staff", "event", "event_staff")
 
 
 @dataclass

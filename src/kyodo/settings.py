@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "kyodo.companies",
     "kyodo.events",
     "kyodo.participation",
+    "kyodo.practice",
     "kyodo.portal",
     "kyodo.staff",
     "kyodo.demo",

@@ -24,6 +24,8 @@ urlpatterns = [
     path("staff/events/", include("kyodo.events.staff_urls")),
     path("volunteer/", include("kyodo.participation.urls")),
     path("staff/participation/", include("kyodo.participation.staff_urls")),
+    path("practice/", include("kyodo.practice.urls")),
+    path("staff/practice/", include("kyodo.practice.staff_urls")),
     path("accounts/", include("kyodo.accounts.urls")),
     path("i18n/setlang/", declare(set_language, AccessPolicy("public")), name="set_language"),
     path("api/v1/", api.urls),

@@ -132,3 +132,16 @@ def test_a_title_with_a_control_character_no_longer_breaks_the_export():
     )
     rows = list(_workbook(response).active.iter_rows(values_only=True))
     assert rows == [("題名", "n"), ("題名改行", 1), ("題名改行", 2)]
+
+
+def test_a_public_download_is_marked_as_such_and_a_plain_one_is_not():
+    def view(request):
+        return HttpResponse()
+
+    def other(request):
+        return HttpResponse()
+
+    marked = require_POST(download(public=True)(view))
+    assert marked.is_download is True and marked.is_public_download is True
+    plain = download(other)
+    assert plain.is_download is True and plain.is_public_download is False

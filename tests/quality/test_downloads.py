@@ -11,7 +11,7 @@ from __future__ import annotations
 import warnings
 
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from tests.conftest import ROLES
 from tests.test_authorization_matrix import CASES, site_patterns
@@ -40,6 +40,16 @@ class NoDownloadsYet(UserWarning):
     pass
 
 
+def test_a_download_is_declared_public_exactly_when_its_view_is_public():
+    """``@download(public=True)`` and ``@public`` go together: a file anyone may have is said to be one."""
+    for ns, p in site_patterns():
+        if not getattr(p.callback, "is_download", False):
+            continue
+        policy = str(getattr(p.callback, "access_policy", ""))
+        declared = getattr(p.callback, "is_public_download", False)
+        assert declared == (policy == "public"), f"{ns}:{p.name}: public={declared} but its policy is {policy!r}"
+
+
 @pytest.mark.django_db
 def test_download_urls_are_enumerated():
     names = download_names()
@@ -66,7 +76,9 @@ def test_each_download_is_refused_to_others(name, which, world):
             disposition = response.get("Content-Disposition", "")
             assert disposition.startswith("attachment"), f"{url}: a download must say attachment"
             assert "/" not in disposition and "\\" not in disposition, disposition
-            if role != "anonymous":
+            if getattr(resolve(url).func, "is_public_download", False):
+                assert case.allowed("anonymous", which), f"{url} is a public download: everyone may have it"
+            elif role != "anonymous":
                 client.post(reverse("accounts:logout"))
                 after = client.get(url)
                 assert after.status_code in (302, 401, 403, 404), f"{url} still served after sign-out"

@@ -244,6 +244,7 @@ class Registration(DemoData):
     promoted_at = models.DateTimeField(_("繰上げ日時"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("取消日時"), null=True, blank=True)
     attended_at = models.DateTimeField(_("出席確認日時"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("前日のお知らせ送信日時"), null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["token"])
 

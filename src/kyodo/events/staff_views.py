@@ -21,6 +21,7 @@ from kyodo.events import notifications, queries, registering, services
 from kyodo.events.forms import EventForm, EventKindForm, StaffRegistrationForm
 from kyodo.events.models import Event, EventKind, EventStatus, Organiser, Registration
 from kyodo.events.publishing import EVENT_WORKFLOW
+from kyodo.panels import panels_for
 from kyodo.workflows import views as workflow_views
 
 MANAGE = "events.manage_event"
@@ -104,6 +105,7 @@ def detail_page(
                                                     bound=bound),
         "transitions": list(event.transitions.select_related("actor")),
         "created_at": event.created_at, "created_by": event.created_by,
+        "panels": panels_for("event_staff", request, event),
         "crumbs": crumbs((event.title, None)),
     }, status=status)
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kyodo.access import public
-from kyodo.downloads import content_disposition, csv_response
+from kyodo.downloads import csv_response, download, file_response
 from kyodo.events import feeds, notifications, queries, registering
 from kyodo.events.forms import RegistrationForm
 from kyodo.events.models import Event, Registration, RegistrationStatus
 from kyodo.forms_http import INVALID, add_service_errors
+from kyodo.panels import panels_for
 
 PAGE_SIZE = 30
 
@@ -54,6 +55,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "event": event,
         "window_problem": registering.window_problem(event),
         "can_manage": request.user.has_perm("events.manage_event", event),
+        "panels": panels_for("event", request, event),
         "crumbs": _crumbs((event.title, None)),
     })
 
@@ -139,18 +141,18 @@ def _base_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
+@download(public=True)
 @public
-def calendar_feed(request: HttpRequest) -> HttpResponse:
+def calendar_feed(request: HttpRequest) -> HttpResponseBase:
     """iCalendar of the listed events: all, or one kind's (``?kind=``) or one community's (``?community=``)."""
     kind_slug = request.GET.get("kind", "").strip()[:40]
     community_slug = request.GET.get("community", "").strip()[:60]
     events = queries.public_events(kind_slug=kind_slug, community_slug=community_slug, upcoming=True)[:500]
     body = feeds.ical(events, name=_("一関市 研修会・交流会"), base_url=_base_url(request))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = content_disposition("events.ics", inline=True)
-    return response
+    return file_response(body.encode(), filename="events.ics", content_type="text/calendar; charset=utf-8")
 
 
+@download(public=True)
 @public
 def open_data(request: HttpRequest) -> StreamingHttpResponse:
     """イベント一覧 (自治体標準オープンデータセット): every listed event, upcoming and past, UTF-8 with BOM."""
