@@ -37,6 +37,7 @@ from kyodo.dialogue.api import staff_router as dialogue_staff_router  # noqa: E4
 from kyodo.events.api import router as events_router  # noqa: E402
 from kyodo.grants.api import router as grants_router  # noqa: E402
 from kyodo.plans.api import router as plans_router  # noqa: E402
+from kyodo.support.api import router as support_router  # noqa: E402
 
 api.add_router("/plans", plans_router)
 api.add_router("/communities", communities_router)
@@ -44,3 +45,4 @@ api.add_router("/grants", grants_router)
 api.add_router("/dialogue", dialogue_router)
 api.add_router("/dialogue", dialogue_staff_router)
 api.add_router("/events", events_router)
+api.add_router("/support", support_router)
