@@ -108,4 +108,5 @@ CASES += [
 CASES += [
     Case("support_staff:consultation-report", own=frozenset({"city_admin", "advisor"})),
     Case("support_staff:consultation-report-export", own=frozenset({"city_admin", "advisor"})),
+    Case("support_staff:consultation-report-pdf", own=frozenset({"city_admin", "advisor"})),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kyodo.support import consultation_views, dispatch_views, report, views
+from kyodo.support import consultation_views, dispatch_views, report, report_pdf, views
 from kyodo.support.dispatch_workflow import DISPATCH_WORKFLOW
 from kyodo.workflows.views import action_urls
 
@@ -30,4 +30,5 @@ urlpatterns += [
 urlpatterns += [
     path("consultations/report/", report.report_page, name="consultation-report"),
     path("consultations/report/export/", report.report_export, name="consultation-report-export"),
+    path("consultations/report/pdf/", report_pdf.report_pdf, name="consultation-report-pdf"),
 ]
