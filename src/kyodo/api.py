@@ -39,6 +39,7 @@ from kyodo.grants.api import router as grants_router  # noqa: E402
 from kyodo.participation.api import router as participation_router  # noqa: E402
 from kyodo.plans.api import router as plans_router  # noqa: E402
 from kyodo.practice.api import router as practice_router  # noqa: E402
+from kyodo.support.api import router as support_router  # noqa: E402
 
 api.add_router("/plans", plans_router)
 api.add_router("/communities", communities_router)
@@ -48,3 +49,4 @@ api.add_router("/dialogue", dialogue_staff_router)
 api.add_router("/events", events_router)
 api.add_router("/participation", participation_router)
 api.add_router("/practice", practice_router)
+api.add_router("/support", support_router)

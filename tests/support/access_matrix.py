@@ -100,6 +100,8 @@ CASES += [
     Case("support_staff:consultation-list", own=CONSULTATION_READERS),
     Case("support_staff:consultation-create", own=frozenset({"advisor"})),
     Case("support_staff:consultation-note", own=SUPPORT_OWN, other=CITY, kwargs=_consultation),
+    Case("support_staff:consultation-edit", own=frozenset({"advisor"}), kwargs=_consultation),
+    Case("support_staff:consultation-follow-up-done", own=frozenset({"advisor"}), kwargs=_consultation),
     Case("support_staff:topic-list", own=CITY),
     Case("support_staff:topic-create", own=CITY),
     Case("support_staff:topic-edit", own=CITY, kwargs=_topic),
@@ -108,4 +110,5 @@ CASES += [
 CASES += [
     Case("support_staff:consultation-report", own=frozenset({"city_admin", "advisor"})),
     Case("support_staff:consultation-report-export", own=frozenset({"city_admin", "advisor"})),
+    Case("support_staff:consultation-report-pdf", own=frozenset({"city_admin", "advisor"})),
 ]

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -16,7 +17,8 @@ from django.utils.translation import gettext_lazy
 
 from kyodo.access import require_perm
 from kyodo.communities.models import Community
-from kyodo.editing import form_data, form_view
+from kyodo.editing import form_data, form_view, version_field
+from kyodo.fiscal_years import FiscalYear
 from kyodo.support import consultations
 from kyodo.support.forms import DATE_WIDGET
 from kyodo.support.models import Consultation, ConsultationTopic, Contact
@@ -105,6 +107,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
         "can_log": request.user.has_perm("support.log_consultation"),
         "can_manage_topics": request.user.has_perm("support.manage_topics"),
         "can_report": request.user.has_perm("support.view_consultation_report"),
+        "editable_from": FiscalYear.of(timezone.localdate()).starts_on,
         "crumbs": [(_("作業画面"), reverse("staff:home")), (_("相談・助言の記録"), None)],
     })
 
@@ -122,6 +125,56 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
 
 def _load(request: HttpRequest, pk: int, **_kwargs: Any) -> Consultation:
     return get_object_or_404(CONSULTATIONS.queryset(request.user).select_related("community", "topic"), pk=pk)
+
+
+class ConsultationEditForm(ConsultationForm):
+    """The advisor's correction: the same fields, the version the page showed, the current topic kept."""
+
+    def __init__(self, *args: Any, consultation: Consultation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"] = version_field(initial=consultation.version)
+        topic = self.fields["topic"]
+        assert isinstance(topic, forms.ModelChoiceField)
+        topic.queryset = ConsultationTopic.objects.filter(Q(is_active=True) | Q(pk=consultation.topic_id))
+
+
+@require_perm("support.edit_consultation", load=_load)
+def consultation_edit(request: HttpRequest, obj: Consultation, pk: int) -> HttpResponse:
+    initial = {name: getattr(obj, name) for name in consultations.EDITABLE}
+    form = ConsultationEditForm(form_data(request), initial=initial, consultation=obj)
+
+    def save(form: Any) -> Consultation:
+        values = dict(form.cleaned_data)
+        return consultations.edit_consultation(obj, actor=request.user, version=values.pop("version"), **values)
+
+    return form_view(
+        request, form, save, success_url=lambda item: f"{_list_url()}?community={item.community.slug}",
+        success_message=_("相談の記録を修正しました。"), title=_("相談の記録の修正"),
+        crumbs=_crumbs((str(obj), None)), cancel_url=_list_url(),
+        context={"intro": _("修正できるのは、同じ年度の間だけです(年度の実績報告のため)。")},
+    )
+
+
+class FollowUpDoneForm(forms.Form):
+    done_on = forms.DateField(label=gettext_lazy("完了日"), widget=DATE_WIDGET,
+                              error_messages={"required": gettext_lazy("完了日を入力してください。")})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["done_on"].initial = timezone.localdate()
+
+
+@require_perm("support.close_consultation_follow_up", load=_load)
+def consultation_follow_up_done(request: HttpRequest, obj: Consultation, pk: int) -> HttpResponse:
+    form = FollowUpDoneForm(form_data(request))
+    return form_view(
+        request, form, lambda form: consultations.close_consultation_follow_up(
+            obj, actor=request.user, done_on=form.cleaned_data["done_on"]),
+        success_url=f"{_list_url()}?community={obj.community.slug}",
+        success_message=_("フォローアップを完了にしました。"), title=_("フォローアップの完了"),
+        crumbs=_crumbs((str(obj), None)), cancel_url=_list_url(),
+        context={"intro": f"{obj.consulted_on} {obj.topic}: {obj.summary}"},
+    )
 
 
 @require_perm("support.write_city_note", load=_load)

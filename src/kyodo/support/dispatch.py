@@ -43,6 +43,7 @@ def request_dispatch(community: Community, *, actor: Any, purpose: str, preferre
 
 @DISPATCH_WORKFLOW.service("accept")
 def accept(request: DispatchRequest, *, actor: Any, version: int, staff: Any, comment: str = "") -> DispatchRequest:
+    check_plain_text(comment=comment)
     if not staff.is_active or not staff.is_city_staff:
         raise ValidationError({"staff": _("派遣する職員には、市の職員を選んでください。")})
     request.assigned_staff = staff
@@ -52,6 +53,7 @@ def accept(request: DispatchRequest, *, actor: Any, version: int, staff: Any, co
 
 @DISPATCH_WORKFLOW.service("decline")
 def decline(request: DispatchRequest, *, actor: Any, version: int, reason: str, comment: str = "") -> DispatchRequest:
+    check_plain_text(reason=reason, comment=comment)
     request.decline_reason = reason
     return DISPATCH_WORKFLOW.move(request, "decline", actor=actor, version=version, comment=comment or reason,
                                   data={"reason": reason}, extra_fields=["decline_reason"])
@@ -60,6 +62,7 @@ def decline(request: DispatchRequest, *, actor: Any, version: int, reason: str, 
 @DISPATCH_WORKFLOW.service("log_visit")
 def log_visit(request: DispatchRequest, *, actor: Any, version: int, visited_on: dt.date, summary: str,
               comment: str = "") -> DispatchRequest:
+    check_plain_text(summary=summary, comment=comment)
     if visited_on < request.requested_on:
         raise ValidationError({"visited_on": _("訪問日は依頼日(%(date)s)より前にはできません。")
                                % {"date": request.requested_on}})
@@ -80,6 +83,7 @@ def _revision_for(request: DispatchRequest) -> PlanRevision | None:
 
 @DISPATCH_WORKFLOW.service("close")
 def close(request: DispatchRequest, *, actor: Any, version: int, outcome: str, comment: str = "") -> DispatchRequest:
+    check_plain_text(outcome=outcome, comment=comment)
     if not request.visits.exists():
         raise ValidationError(_("訪問を1回以上記録してから完了してください。"))
     request.outcome = outcome

@@ -8,7 +8,7 @@ import rules
 
 from kyodo.accounts.rules import is_advisor, is_branch_staff, is_city_admin, is_city_staff, is_community_member
 from kyodo.communities.rules import is_branch_of_community, is_own_community
-from kyodo.support.scopes import CONSULTATIONS, DISPATCH, SUPPORTED
+from kyodo.support.scopes import CONSULTATIONS, CONTACTS, DISPATCH, SUPPORTED
 
 sees_support = SUPPORTED.predicate()
 
@@ -17,6 +17,7 @@ sees_support = SUPPORTED.predicate()
 rules.add_perm("support.view_community_support", sees_support)
 # Logging a contact and closing a follow-up: whoever sees the page.
 rules.add_perm("support.log_contact", sees_support)
+rules.add_perm("support.close_follow_up", CONTACTS.predicate())
 # Placing and rotating liaisons: the city's coordination division and the community's branch.
 rules.add_perm("support.assign_liaison", is_city_admin | is_branch_of_community)
 # The coverage list: the city and branch staff (scoped to their branch's communities in SQL).
@@ -57,5 +58,16 @@ rules.add_perm("support.log_consultation", is_advisor)
 rules.add_perm("support.see_consultation", CONSULTATIONS.predicate())
 rules.add_perm("support.write_city_note", is_city_staff & CONSULTATIONS.predicate())
 rules.add_perm("support.manage_topics", is_city_admin)
+
+
+@rules.predicate
+def logged_it(user: Any, obj: Any) -> bool:
+    """The advisor who logged the consultation."""
+    return obj is not None and getattr(obj, "advisor_id", None) == getattr(user, "pk", -1) and user.is_active
+
+
+# Correcting a consultation and closing its follow-up: the advisor who logged it (the service keeps the year).
+rules.add_perm("support.edit_consultation", is_advisor & logged_it)
+rules.add_perm("support.close_consultation_follow_up", is_advisor & logged_it)
 # The centre's report to the city: the centre's advisors and the city's coordination division.
 rules.add_perm("support.view_consultation_report", is_advisor | is_city_admin)

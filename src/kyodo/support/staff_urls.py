@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kyodo.support import consultation_views, dispatch_views, report, views
+from kyodo.support import consultation_views, dispatch_views, report, report_pdf, views
 from kyodo.support.dispatch_workflow import DISPATCH_WORKFLOW
 from kyodo.workflows.views import action_urls
 
@@ -23,6 +23,9 @@ urlpatterns += [
     path("consultations/", consultation_views.consultation_list, name="consultation-list"),
     path("consultations/new/", consultation_views.consultation_create, name="consultation-create"),
     path("consultations/<int:pk>/note/", consultation_views.city_note, name="consultation-note"),
+    path("consultations/<int:pk>/edit/", consultation_views.consultation_edit, name="consultation-edit"),
+    path("consultations/<int:pk>/follow-up-done/", consultation_views.consultation_follow_up_done,
+         name="consultation-follow-up-done"),
     path("consultations/topics/", consultation_views.topic_list, name="topic-list"),
     path("consultations/topics/new/", consultation_views.topic_edit, name="topic-create"),
     path("consultations/topics/<int:pk>/", consultation_views.topic_edit, name="topic-edit"),
@@ -30,4 +33,5 @@ urlpatterns += [
 urlpatterns += [
     path("consultations/report/", report.report_page, name="consultation-report"),
     path("consultations/report/export/", report.report_export, name="consultation-report-export"),
+    path("consultations/report/pdf/", report_pdf.report_pdf, name="consultation-report-pdf"),
 ]

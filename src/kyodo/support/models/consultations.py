@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kyodo.demo_data import DemoData
+from kyodo.locking import Versioned
 from kyodo.support.models.liaisons import Contact
 
 
@@ -29,7 +30,7 @@ class ConsultationTopic(models.Model):
         return self.name
 
 
-class Consultation(DemoData):
+class Consultation(DemoData, Versioned):
     """One consultation an advisor of the centre gave a community; ``city_note`` is the city's, hidden from advisors."""
 
     community = models.ForeignKey("communities.Community", verbose_name=_("地域協働体"), on_delete=models.PROTECT,
@@ -43,6 +44,7 @@ class Consultation(DemoData):
     summary = models.TextField(_("相談の内容"), max_length=4000)
     advice = models.TextField(_("助言"), max_length=4000)
     follow_up_on = models.DateField(_("フォローアップ日"), null=True, blank=True)
+    follow_up_done_on = models.DateField(_("フォローアップ完了日"), null=True, blank=True)
     city_note = models.TextField(_("市の内部メモ"), max_length=4000, blank=True)
     created_at = models.DateTimeField(_("記録日時"), auto_now_add=True)
 
