@@ -9,6 +9,7 @@ Variables (all optional in development, see docs/operations.md for production):
 - ``KYODO_ALLOWED_HOSTS``: comma-separated host names.
 - ``KYODO_MUNICIPALITY_NAME``, ``KYODO_MUNICIPALITY_CODE``, ``KYODO_PREFECTURE_NAME``.
 - ``KYODO_CONTACT_DEPARTMENT``, ``KYODO_CONTACT_PHONE``, ``KYODO_CONTACT_EMAIL``: whom residents contact.
+- ``KYODO_GRANT_RULE``, ``KYODO_MAYOR_NAME``, ``KYODO_FORM_*``: the printed subsidy forms (see GRANT_DOCUMENTS).
 """
 
 from __future__ import annotations
@@ -81,6 +82,19 @@ SITE_CONTACT = {
     "department": os.environ.get("KYODO_CONTACT_DEPARTMENT", "まちづくり推進課"),
     "phone": os.environ.get("KYODO_CONTACT_PHONE", ""),
     "email": os.environ.get("KYODO_CONTACT_EMAIL", ""),
+}
+
+# The city's printed subsidy forms (様式): the rule they are under ({city} and {program} are filled
+# in), each form's number, and the mayor who signs the notices (a seal placeholder 印 follows).
+GRANT_DOCUMENTS = {
+    "rule": os.environ.get("KYODO_GRANT_RULE", "{city}{program}交付要綱"),
+    "mayor_name": os.environ.get("KYODO_MAYOR_NAME", "一関 太郎(デモ)" if DEMO_MODE else ""),
+    "forms": {
+        "application": os.environ.get("KYODO_FORM_APPLICATION", "様式第1号(第5条関係)"),
+        "award": os.environ.get("KYODO_FORM_AWARD", "様式第2号(第6条関係)"),
+        "actuals": os.environ.get("KYODO_FORM_ACTUALS", "様式第5号(第10条関係)"),
+        "settlement": os.environ.get("KYODO_FORM_SETTLEMENT", "様式第6号(第11条関係)"),
+    },
 }
 
 INSTALLED_APPS = [

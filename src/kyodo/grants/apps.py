@@ -7,6 +7,10 @@ class GrantsConfig(AppConfig):
     verbose_name = _("補助金")
 
     def ready(self) -> None:
+        from kyodo.menus import add_to_main_menu
+
+        # The public finds the subsidy programs, how to apply and whom to ask from the main menu.
+        add_to_main_menu(40, _("補助金"), "grants:index", namespace="grants")
         # The application workflow's services, checks and notifier, and the work area's section,
         # register themselves on import.
         from kyodo.grants import workarea  # noqa: F401

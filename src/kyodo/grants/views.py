@@ -3,25 +3,62 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kyodo.access import public
+from kyodo.communities import queries as community_queries
 from kyodo.communities.models import Community
 from kyodo.fiscal_years import FiscalYear
 from kyodo.grants.ledger import queries as ledger
+from kyodo.grants.models import GrantProgram, ProgramRule
 from kyodo.grants.programs import queries
 from kyodo.query_params import query_fiscal_year
 
 PAGE_SIZE = 50
 
 
+@dataclass(frozen=True)
+class OpenCall:
+    """A program's rule for the current fiscal year, and where its application window stands today."""
+
+    program: GrantProgram
+    rule: ProgramRule
+    state: str  # "before", "open", "closed"
+
+
+def _open_calls(programs: list[queries.ProgramYears], year: FiscalYear) -> list[OpenCall]:
+    today = timezone.localdate()
+    calls = []
+    for item in programs:
+        rule = next((rule for rule in item.rules if rule.fiscal_year == year.year), None)
+        if rule is None:
+            continue
+        state = ("before" if today < rule.application_opens_on
+                 else "closed" if today > rule.application_closes_on else "open")
+        calls.append(OpenCall(item.program, rule, state))
+    return calls
+
+
 @public
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "grants/index.html", {"programs": queries.programs_with_rules()})
+    """The programs, this fiscal year's application windows, how to apply and whom to ask."""
+    programs = queries.programs_with_rules()
+    year = FiscalYear.current()
+    return render(request, "grants/index.html", {
+        "programs": programs,
+        "fiscal_year": year,
+        "open_calls": _open_calls(programs, year),
+        "branch_offices": list(community_queries.branch_offices()),
+        "contact": settings.SITE_CONTACT,
+    })
 
 
 def _crumbs(*more: tuple[str, str | None]) -> list[tuple[str, str | None]]:

@@ -39,6 +39,21 @@ class Parties:
     mayor_title: str  # 一関市長
     community_name: str
     representative: str | None = None  # 会長 山田太郎
+    mayor_name: str = ""  # who signs the notices, followed by the seal placeholder 印
+
+
+@dataclass(frozen=True)
+class FormLabel:
+    """Which 様式 a form is and the rule (要綱) it is under, printed at the top left as on paper."""
+
+    number: str = ""  # 様式第1号(第5条関係)
+    rule: str = ""  # 一関市地域協働体活動費補助金交付要綱
+
+    def __str__(self) -> str:
+        return "　".join(part for part in (self.rule, self.number) if part)
+
+
+SEAL = "印"
 
 
 def wareki_date(value: dt.date | dt.datetime | None) -> str:
@@ -61,9 +76,10 @@ def yen(amount: int) -> str:
 class _Form(FPDF):
     """An A4 form with the embedded font, a page-number footer and, for drafts, a 下書き watermark."""
 
-    def __init__(self, *, title: str, draft: bool = False) -> None:
+    def __init__(self, *, title: str, label: FormLabel | None = None, draft: bool = False) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.form_title = title
+        self.form_label = label
         self.draft = draft
         self.add_font(FONT, "", str(FONT_PATH))
         self.set_margins(MARGIN, MARGIN, MARGIN)
@@ -101,11 +117,20 @@ class _Form(FPDF):
         self.set_font(FONT, size=BODY_SIZE)
 
     def title_block(self, note: str | None = None) -> None:
+        if self.form_label is not None and str(self.form_label):
+            self.line_text(str(self.form_label), size=9)
         if note:
             self.line_text(note, align=Align.C, size=12)
         self.ln(2)
         self.line_text(self.form_title, align=Align.C, size=TITLE_SIZE)
         self.ln(4)
+
+    def seal_mark(self) -> None:
+        """A circle around the 印 that ends the line just written (right-aligned): where the seal goes."""
+        radius = self.get_string_width(SEAL) * 0.75
+        self.circle(x=self.w - self.r_margin - self.c_margin - self.get_string_width(SEAL) / 2,
+                    y=self.get_y() - LINE / 2,
+                    radius=radius)
 
     def gap(self, height: float = 4.0) -> None:
         self.ln(height)
@@ -149,15 +174,21 @@ def _headings_style() -> object:
 _HEADINGS = _headings_style()
 
 
-def _addressee_sender(pdf: _Form, *, date: str, to: str, sender: str, reference: str | None = None) -> None:
-    """The date (and document number) on the right, the addressee on the left, the sender on the right."""
+def _addressee_sender(pdf: _Form, *, date: str, to: str, sender: str, reference: str | None = None,
+                      seal: bool = False) -> None:
+    """The date (and document number) on the right, the addressee on the left, the sender on the right
+    (with ``seal``, the sender's last line ends in the seal placeholder 印)."""
     if reference:
         pdf.line_text(reference, align=Align.R)
     pdf.line_text(date or _("年　月　日"), align=Align.R)
     pdf.gap(2)
     pdf.line_text(to)
     pdf.gap(2)
+    if seal:
+        sender = f"{sender}　{SEAL}"
     pdf.line_text(sender, align=Align.R)
+    if seal:
+        pdf.seal_mark()
     pdf.gap(4)
 
 
@@ -166,6 +197,12 @@ def _community_sender(parties: Parties) -> str:
     if parties.representative:
         lines.append(parties.representative)
     return "\n".join(lines)
+
+
+def _mayor_sender(parties: Parties) -> str:
+    """岩手県一関市 / 一関市長　氏名 (the name only when the city has set it)."""
+    signer = f"{parties.mayor_title}　{parties.mayor_name}" if parties.mayor_name else parties.mayor_title
+    return f"{parties.city_name}\n{signer}"
 
 
 def _community_addressee(parties: Parties) -> str:
@@ -193,10 +230,10 @@ def _category_totals(lines: Iterable[ExpenseLine | ActualLine]) -> dict[str, int
 
 
 def application_form(application: Application, parties: Parties, *, lines: Sequence[ExpenseLine],
-                     initiatives: Sequence[str]) -> bytes:
+                     initiatives: Sequence[str], label: FormLabel | None = None) -> bytes:
     """交付申請書: the application with its expense plan; a draft is marked 下書き."""
     draft = application.status == "draft"
-    pdf = _Form(title=_("補助金交付申請書"), draft=draft)
+    pdf = _Form(title=_("補助金交付申請書"), label=label, draft=draft)
     pdf.title_block(_("【下書き】提出前の控えです") if draft else None)
     _addressee_sender(pdf, date=wareki_date(application.submitted_at), to=f"{parties.mayor_title}　様",
                       sender=_community_sender(parties))
@@ -221,12 +258,13 @@ def application_form(application: Application, parties: Parties, *, lines: Seque
     return pdf.output_bytes()
 
 
-def award_notice(application: Application, award: Award, parties: Parties) -> bytes:
+def award_notice(application: Application, award: Award, parties: Parties, *,
+                 label: FormLabel | None = None) -> bytes:
     """交付決定通知書: the city tells the community the amount it will grant and on what conditions."""
-    pdf = _Form(title=_("補助金交付決定通知書"))
+    pdf = _Form(title=_("補助金交付決定通知書"), label=label)
     pdf.title_block()
     _addressee_sender(pdf, reference=award.decision_number, date=wareki_date(award.decided_on),
-                      to=_community_addressee(parties), sender=f"{parties.city_name}\n{parties.mayor_title}")
+                      to=_community_addressee(parties), sender=_mayor_sender(parties), seal=True)
     submitted = wareki_date(application.submitted_at)
     pdf.paragraph(
         _("{date}付けで申請のあった補助金について、下記のとおり交付することに決定したので通知します。").format(date=submitted)
@@ -246,9 +284,9 @@ def award_notice(application: Application, award: Award, parties: Parties) -> by
 
 def actuals_report_form(application: Application, report: ActualsReport, parties: Parties, *,
                         planned_lines: Sequence[ExpenseLine], actual_lines: Sequence[ActualLine],
-                        award: Award | None) -> bytes:
+                        award: Award | None, label: FormLabel | None = None) -> bytes:
     """実績報告書: what was done, what came of it, and the actual spending against the plan."""
-    pdf = _Form(title=_("補助事業実績報告書"))
+    pdf = _Form(title=_("補助事業実績報告書"), label=label)
     pdf.title_block()
     _addressee_sender(pdf, date=wareki_date(report.submitted_at), to=f"{parties.mayor_title}　様",
                       sender=_community_sender(parties))
@@ -287,12 +325,12 @@ def actuals_report_form(application: Application, report: ActualsReport, parties
 
 
 def settlement_notice(application: Application, settlement: Settlement, parties: Parties, *,
-                      advance_paid_yen: int) -> bytes:
+                      advance_paid_yen: int, label: FormLabel | None = None) -> bytes:
     """額の確定通知書: the settled amount and what is still to be paid (or refunded) after the advance."""
-    pdf = _Form(title=_("補助金の額の確定通知書"))
+    pdf = _Form(title=_("補助金の額の確定通知書"), label=label)
     pdf.title_block()
     _addressee_sender(pdf, reference=settlement.notice_number, date=wareki_date(settlement.settled_on),
-                      to=_community_addressee(parties), sender=f"{parties.city_name}\n{parties.mayor_title}")
+                      to=_community_addressee(parties), sender=_mayor_sender(parties), seal=True)
     pdf.paragraph(_("実績報告のあった補助事業について、補助金の額を下記のとおり確定したので通知します。"))
     pdf.line_text(_("記"), align=Align.C)
     balance = settlement.settled_yen - advance_paid_yen

@@ -33,7 +33,15 @@ def _parties(application: Application) -> printing.Parties:
         mayor_title=_("{city}長").format(city=municipality["name"]),
         community_name=application.community.name,
         representative=_representative(application),
+        mayor_name=settings.GRANT_DOCUMENTS.get("mayor_name", ""),
     )
+
+
+def _label(application: Application, form: str) -> printing.FormLabel:
+    """The 様式 number of ``form`` and the rule it is under, as the city configured them."""
+    documents = settings.GRANT_DOCUMENTS
+    rule = documents.get("rule", "").format(city=settings.MUNICIPALITY["name"], program=application.program.name)
+    return printing.FormLabel(number=documents.get("forms", {}).get(form, ""), rule=rule)
 
 
 def _representative(application: Application) -> str | None:
@@ -91,7 +99,8 @@ def _one(application: Application, name: str) -> Any:
 def application_pdf(request: HttpRequest, application: Application, pk: int) -> HttpResponseBase:
     lines = list(application.lines.all())
     initiatives = [str(initiative) for initiative in application.planned_initiatives.all()]
-    data = printing.application_form(application, _parties(application), lines=lines, initiatives=initiatives)
+    data = printing.application_form(application, _parties(application), lines=lines, initiatives=initiatives,
+                                     label=_label(application, "application"))
     return _pdf(data, name="application", application=application)
 
 
@@ -100,7 +109,7 @@ def application_pdf(request: HttpRequest, application: Application, pk: int) -> 
 @_in_japanese
 def award_pdf(request: HttpRequest, application: Application, pk: int) -> HttpResponseBase:
     award: Award = _one(application, "award")
-    data = printing.award_notice(application, award, _parties(application))
+    data = printing.award_notice(application, award, _parties(application), label=_label(application, "award"))
     return _pdf(data, name="award", application=application)
 
 
@@ -115,7 +124,7 @@ def actuals_pdf(request: HttpRequest, application: Application, pk: int) -> Http
     award = Award.objects.filter(application=application).first()
     data = printing.actuals_report_form(
         application, report, _parties(application), planned_lines=list(application.lines.all()),
-        actual_lines=actual_lines, award=award,
+        actual_lines=actual_lines, award=award, label=_label(application, "actuals"),
     )
     return _pdf(data, name="actuals", application=application)
 
@@ -129,5 +138,6 @@ def settlement_pdf(request: HttpRequest, application: Application, pk: int) -> H
         raise Http404
     advance = Payment.objects.filter(application=application, kind=Payment.Kind.ADVANCE).aggregate(
         total=Sum("amount_yen"))["total"] or 0
-    data = printing.settlement_notice(application, settlement, _parties(application), advance_paid_yen=advance)
+    data = printing.settlement_notice(application, settlement, _parties(application), advance_paid_yen=advance,
+                                      label=_label(application, "settlement"))
     return _pdf(data, name="settlement", application=application)
