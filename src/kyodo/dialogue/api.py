@@ -18,12 +18,12 @@ from ninja import Field, Path, Query, Router, Schema
 from ninja.security import django_auth
 
 from kyodo.access import api_public, api_require_perm, api_signed_in
+from kyodo.api_inputs import FiscalYearParam, Text, Version, Yen
 from kyodo.api_paging import paginated
 from kyodo.dialogue import meeting_queries, queries
 from kyodo.dialogue.models import Meeting, MeetingStatus, Opinion, OpinionStatus, Outcome
 from kyodo.dialogue.outcomes import outcome_summary
 from kyodo.dialogue.workflow import OPINION_WORKFLOW
-from kyodo.grants.api.inputs import FiscalYearParam, Text, Version, Yen
 from kyodo.plans.models import Department
 
 public_router = Router(tags=["dialogue"])
