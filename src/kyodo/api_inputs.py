@@ -65,6 +65,12 @@ Yen = Annotated[
     Field(json_schema_extra={"minimum": 0, "maximum": MAX_YEN}),
 ]
 
+Count = Annotated[
+    int,
+    BeforeValidator(_whole_number(0, 100_000, _lazy("人数は0以上100,000以下の整数で入力してください。"))),
+    Field(json_schema_extra={"minimum": 0, "maximum": 100_000}),
+]
+
 
 def Text(max_length: int) -> Any:
     """A string of at most ``max_length`` characters, without control or bidi-override characters

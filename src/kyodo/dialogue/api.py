@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from ninja.security import django_auth
@@ -20,8 +21,8 @@ from ninja.security import django_auth
 from kyodo.access import api_public, api_require_perm, api_signed_in
 from kyodo.api_inputs import FiscalYearParam, Text, Version, Yen
 from kyodo.api_paging import paginated
-from kyodo.dialogue import meeting_queries, queries
-from kyodo.dialogue.models import Meeting, MeetingStatus, Opinion, OpinionStatus, Outcome
+from kyodo.dialogue import meeting_files, meeting_queries, queries
+from kyodo.dialogue.models import Meeting, MeetingAttachment, MeetingStatus, Opinion, OpinionStatus, Outcome
 from kyodo.dialogue.outcomes import outcome_summary
 from kyodo.dialogue.workflow import OPINION_WORKFLOW
 from kyodo.plans.models import Department
@@ -63,6 +64,29 @@ class MeetingOut(Schema):
     @staticmethod
     def resolve_minutes(meeting: Meeting) -> str:
         return meeting.minutes if meeting.status == MeetingStatus.MINUTES_PUBLISHED else ""
+
+
+class MeetingFileOut(Schema):
+    id: int
+    name: str = Field(alias="original_name")
+    kind: str
+    kind_label: str = Field(alias="get_kind_display")
+    content_type: str
+    size_bytes: int
+    url: str
+
+    @staticmethod
+    def resolve_url(attachment: MeetingAttachment) -> str:
+        return reverse("meetings:file", args=[attachment.meeting_id, attachment.pk])
+
+
+class MeetingDetailOut(MeetingOut):
+    files: list[MeetingFileOut]
+
+    @staticmethod
+    def resolve_files(meeting: Meeting) -> list[MeetingAttachment]:
+        """The public files only (all once the minutes are published, else those marked public)."""
+        return list(meeting_files.public_files(meeting))
 
 
 class PublishedOpinionOut(Schema):
@@ -134,7 +158,7 @@ def list_meetings(request: HttpRequest, filters: Query[MeetingFiltersIn]) -> Que
     return meeting_queries.meeting_list(meeting_queries.MeetingFilters(kind=filters.kind, when=filters.when))
 
 
-@public_router.get("/meetings/{meeting_id}", response=MeetingOut, summary="会議 / One meeting")
+@public_router.get("/meetings/{meeting_id}", response=MeetingDetailOut, summary="会議 / One meeting")
 @api_public
 def get_meeting(request: HttpRequest, meeting_id: int = Path(..., ge=1, le=MAX_ID)) -> Meeting:
     return meeting_queries.meeting_page(meeting_id)
@@ -241,3 +265,7 @@ def _simple(action: str, permission: str, summary: str) -> Any:
 return_opinion = _simple("return", "dialogue.review_opinion", "回答を差し戻す / Return the answer")
 review_opinion = _simple("review", "dialogue.review_opinion", "回答を確認する / Review the answer")
 publish_opinion = _simple("publish", "dialogue.review_opinion", "回答を公開する / Publish the answer")
+
+
+# The staff's meetings and meeting requests: their operations register on staff_router.
+from kyodo.dialogue import api_meetings  # noqa: E402, F401
