@@ -25,7 +25,7 @@ from kyodo.dialogue import meeting_files, meeting_queries, queries
 from kyodo.dialogue.models import Meeting, MeetingAttachment, MeetingStatus, Opinion, OpinionStatus, Outcome
 from kyodo.dialogue.outcomes import outcome_summary
 from kyodo.dialogue.workflow import OPINION_WORKFLOW
-from kyodo.plans.models import Department
+from kyodo.plans.models import Department, Measure
 
 public_router = Router(tags=["dialogue"])
 staff_router = Router(tags=["dialogue"], auth=django_auth)
@@ -106,6 +106,7 @@ class PublishedOpinionOut(Schema):
     outcome_label: str
     outcome_plan: str
     outcome_measure: str
+    outcome_plan_measure_id: int | None
     outcome_fiscal_year: int | None
     outcome_budget_item: str
     outcome_amount_yen: int | None
@@ -218,6 +219,8 @@ class RouteIn(ActionIn):
 class AnswerIn(ActionIn):
     answer: Text(5000)  # type: ignore[valid-type]
     outcome: Outcome
+    outcome_plan_measure: int | None = Field(None, ge=1, le=MAX_ID,
+                                             description="a measure of a plan in kyodo (plans API); else name it")
     outcome_plan: Text(200) = ""  # type: ignore[valid-type]
     outcome_measure: Text(200) = ""  # type: ignore[valid-type]
     outcome_fiscal_year: FiscalYearParam | None = None
@@ -248,6 +251,11 @@ def route_opinion(request: HttpRequest, opinion: Opinion, payload: RouteIn) -> O
 def answer_opinion(request: HttpRequest, opinion: Opinion, payload: AnswerIn) -> Opinion:
     values = payload.dict()
     values["outcome"] = payload.outcome.value
+    if payload.outcome_plan_measure is not None:
+        values["outcome_plan_measure"] = Measure.objects.select_related("policy__plan").filter(
+            pk=payload.outcome_plan_measure).first()
+        if values["outcome_plan_measure"] is None:
+            raise ValidationError({"outcome_plan_measure": _("選べない施策です。施策を選び直してください。")})
     return _act(request, opinion, "answer", **values)
 
 

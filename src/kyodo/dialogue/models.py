@@ -22,7 +22,7 @@ from kyodo.communities.models import Community, District, PlanInitiative
 from kyodo.demo_data import DemoData
 from kyodo.fiscal_years import FiscalYearField
 from kyodo.locking import Versioned
-from kyodo.plans.models import Department
+from kyodo.plans.models import Department, Measure
 from kyodo.workflows.models import TransitionRecord
 
 
@@ -241,6 +241,10 @@ class Opinion(DemoData, Versioned):
     outcome = models.CharField(_("対応結果"), max_length=16, choices=Outcome.choices, blank=True, db_index=True)
     outcome_plan = models.CharField(_("反映した計画"), max_length=200, blank=True)
     outcome_measure = models.CharField(_("反映した施策"), max_length=200, blank=True)
+    outcome_plan_measure = models.ForeignKey(
+        Measure, verbose_name=_("反映した施策(協働推進計画)"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="opinions", help_text=_("kyodoにある計画の施策なら選びます。ほかの計画なら名称を入力します。"),
+    )
     outcome_fiscal_year = FiscalYearField(_("予算の年度"), null=True, blank=True)
     outcome_budget_item = models.CharField(_("予算の事業名"), max_length=200, blank=True)
     outcome_amount_yen = models.PositiveBigIntegerField(_("予算額(円)"), null=True, blank=True)

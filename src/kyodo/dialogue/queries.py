@@ -144,7 +144,8 @@ def published_fiscal_years() -> list[int]:
 
 
 def published_opinion(pk: int) -> Opinion:
-    return get_object_or_404(_with_departments(published()), pk=pk)
+    return get_object_or_404(_with_departments(published()).select_related("outcome_plan_measure__policy__plan"),
+                             pk=pk)
 
 
 def published_for_community(community: Any, *, limit: int = 10) -> list[Opinion]:
