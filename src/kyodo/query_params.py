@@ -8,6 +8,7 @@ range is a 400 (``BadRequest``), the same for every page; an absent or empty one
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest
@@ -28,7 +29,14 @@ def query_int(
     request: HttpRequest, name: str, *, minimum: int = 0, maximum: int = MAX_ID, default: int | None = None
 ) -> int | None:
     """The query parameter ``name`` as an integer; ``default`` when absent or empty; BadRequest otherwise."""
-    text = request.GET.get(name, "").strip()
+    return int_param(request.GET, name, minimum=minimum, maximum=maximum, default=default)
+
+
+def int_param(
+    params: Mapping[str, str], name: str, *, minimum: int = 0, maximum: int = MAX_ID, default: int | None = None
+) -> int | None:
+    """:func:`query_int` on the parameters themselves (``request.GET``), for filters read by a ``of(params)``."""
+    text = (params.get(name) or "").strip()
     if not text:
         return default
     value = parse_int(text, minimum=minimum, maximum=maximum)
@@ -50,6 +58,12 @@ def query_ints(request: HttpRequest, name: str, *, minimum: int = 1, maximum: in
 
 def query_fiscal_year(request: HttpRequest, name: str = "year", *, default: int | None = None) -> int | None:
     """The fiscal year in the query string (1989–2100, as kyodo's records may name)."""
+
+    return fiscal_year_param(request.GET, name, default=default)
+
+
+def fiscal_year_param(params: Mapping[str, str], name: str = "year", *, default: int | None = None) -> int | None:
+    """:func:`query_fiscal_year` on the parameters themselves (``request.GET``)."""
     from kyodo.fiscal_years import FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR
 
-    return query_int(request, name, minimum=FIRST_FISCAL_YEAR, maximum=LAST_FISCAL_YEAR, default=default)
+    return int_param(params, name, minimum=FIRST_FISCAL_YEAR, maximum=LAST_FISCAL_YEAR, default=default)

@@ -4,7 +4,7 @@ the meeting's districts plan and record them; the city keeps the kinds."""
 from __future__ import annotations
 
 from tests.access import ALL, CITY, Case
-from tests.dialogue.factories import ensure_kind, meeting_in_state
+from tests.dialogue.factories import ensure_kind, meeting_file, meeting_in_state
 
 CITY_STAFF = frozenset({"city_admin", "branch_staff", "liaison", "department_staff"})
 ORGANISERS_OWN = frozenset({"city_admin", "branch_staff"})
@@ -15,6 +15,25 @@ def _meeting(status):
         return {"pk": meeting_in_state(world.community(which), status).pk}
 
     return kwargs
+
+
+def _file(status):
+    def kwargs(world, which):
+        attachment = meeting_file(meeting_in_state(world.community(which), status))
+        return {"pk": attachment.meeting_id, "attachment_pk": attachment.pk}
+
+    return kwargs
+
+
+def _upload(world, which):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kyodo.dialogue.models import Meeting
+    from tests.grants.factories import MINIMAL_PDF
+
+    meeting = Meeting.objects.filter(communities=world.community(which)).latest("pk")
+    return {"kind": "handout", "version": str(meeting.version),
+            "file": SimpleUploadedFile("配布資料.pdf", MINIMAL_PDF, content_type="application/pdf")}
 
 
 def _kind(world, which):
@@ -37,6 +56,11 @@ CASES = [
     Case("meetings:list", own=ALL),
     Case("meetings:ical", own=ALL),
     Case("meetings:detail", own=ALL, kwargs=_meeting("minutes_published")),
+    Case("meetings:file", own=ALL, kwargs=_file("minutes_published")),
+    Case("dialogue_staff:meeting-file-add", own=ORGANISERS_OWN, other=CITY, kwargs=_meeting("held"), method="post",
+         data=_upload, ok_status=(302,)),
+    Case("dialogue_staff:meeting-file-download", own=CITY_STAFF, kwargs=_file("held")),
+    Case("dialogue_staff:meeting-file-delete", own=ORGANISERS_OWN, other=CITY, kwargs=_file("held")),
     Case("dialogue_staff:meeting-list", own=CITY_STAFF),
     Case("dialogue_staff:meeting-create", own=ORGANISERS_OWN),
     Case("dialogue_staff:meeting-detail", own=CITY_STAFF, kwargs=_meeting("planned")),

@@ -93,3 +93,19 @@ def request_in_state(community, status: str = "requested"):
         MeetingRequestTransition.objects.create(request=request, from_status="requested", to_status=status,
                                                 action="schedule" if status == "scheduled" else "decline", actor=city)
     return request
+
+
+def meeting_file(meeting, *, kind: str = "minutes", public_now: bool = False, name: str = "議事録.pdf"):
+    """A PDF attached to ``meeting`` (stored as the service stores it)."""
+    from django.core.files.base import ContentFile
+
+    from kyodo.attachments import checked_upload
+    from kyodo.dialogue.models import MeetingAttachment
+    from tests.grants.factories import MINIMAL_PDF
+
+    upload = ContentFile(MINIMAL_PDF, name=name)
+    attachment = MeetingAttachment(meeting=meeting, kind=kind, public_now=public_now,
+                                   uploaded_by=meeting.planned_by, **checked_upload(upload).fields())
+    attachment.file.save("upload", upload, save=False)
+    attachment.save()
+    return attachment

@@ -13,18 +13,19 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from ninja.security import django_auth
 
 from kyodo.access import api_public, api_require_perm, api_signed_in
+from kyodo.api_inputs import FiscalYearParam, Text, Version, Yen
 from kyodo.api_paging import paginated
-from kyodo.dialogue import meeting_queries, queries
-from kyodo.dialogue.models import Meeting, MeetingStatus, Opinion, OpinionStatus, Outcome
+from kyodo.dialogue import meeting_files, meeting_queries, queries
+from kyodo.dialogue.models import Meeting, MeetingAttachment, MeetingStatus, Opinion, OpinionStatus, Outcome
 from kyodo.dialogue.outcomes import outcome_summary
 from kyodo.dialogue.workflow import OPINION_WORKFLOW
-from kyodo.grants.api.inputs import FiscalYearParam, Text, Version, Yen
-from kyodo.plans.models import Department
+from kyodo.plans.models import Department, Measure
 
 public_router = Router(tags=["dialogue"])
 staff_router = Router(tags=["dialogue"], auth=django_auth)
@@ -65,6 +66,29 @@ class MeetingOut(Schema):
         return meeting.minutes if meeting.status == MeetingStatus.MINUTES_PUBLISHED else ""
 
 
+class MeetingFileOut(Schema):
+    id: int
+    name: str = Field(alias="original_name")
+    kind: str
+    kind_label: str = Field(alias="get_kind_display")
+    content_type: str
+    size_bytes: int
+    url: str
+
+    @staticmethod
+    def resolve_url(attachment: MeetingAttachment) -> str:
+        return reverse("meetings:file", args=[attachment.meeting_id, attachment.pk])
+
+
+class MeetingDetailOut(MeetingOut):
+    files: list[MeetingFileOut]
+
+    @staticmethod
+    def resolve_files(meeting: Meeting) -> list[MeetingAttachment]:
+        """The public files only (all once the minutes are published, else those marked public)."""
+        return list(meeting_files.public_files(meeting))
+
+
 class PublishedOpinionOut(Schema):
     id: int
     kind: str
@@ -82,6 +106,7 @@ class PublishedOpinionOut(Schema):
     outcome_label: str
     outcome_plan: str
     outcome_measure: str
+    outcome_plan_measure_id: int | None
     outcome_fiscal_year: int | None
     outcome_budget_item: str
     outcome_amount_yen: int | None
@@ -134,7 +159,7 @@ def list_meetings(request: HttpRequest, filters: Query[MeetingFiltersIn]) -> Que
     return meeting_queries.meeting_list(meeting_queries.MeetingFilters(kind=filters.kind, when=filters.when))
 
 
-@public_router.get("/meetings/{meeting_id}", response=MeetingOut, summary="会議 / One meeting")
+@public_router.get("/meetings/{meeting_id}", response=MeetingDetailOut, summary="会議 / One meeting")
 @api_public
 def get_meeting(request: HttpRequest, meeting_id: int = Path(..., ge=1, le=MAX_ID)) -> Meeting:
     return meeting_queries.meeting_page(meeting_id)
@@ -194,6 +219,8 @@ class RouteIn(ActionIn):
 class AnswerIn(ActionIn):
     answer: Text(5000)  # type: ignore[valid-type]
     outcome: Outcome
+    outcome_plan_measure: int | None = Field(None, ge=1, le=MAX_ID,
+                                             description="a measure of a plan in kyodo (plans API); else name it")
     outcome_plan: Text(200) = ""  # type: ignore[valid-type]
     outcome_measure: Text(200) = ""  # type: ignore[valid-type]
     outcome_fiscal_year: FiscalYearParam | None = None
@@ -224,6 +251,11 @@ def route_opinion(request: HttpRequest, opinion: Opinion, payload: RouteIn) -> O
 def answer_opinion(request: HttpRequest, opinion: Opinion, payload: AnswerIn) -> Opinion:
     values = payload.dict()
     values["outcome"] = payload.outcome.value
+    if payload.outcome_plan_measure is not None:
+        values["outcome_plan_measure"] = Measure.objects.select_related("policy__plan").filter(
+            pk=payload.outcome_plan_measure).first()
+        if values["outcome_plan_measure"] is None:
+            raise ValidationError({"outcome_plan_measure": _("選べない施策です。施策を選び直してください。")})
     return _act(request, opinion, "answer", **values)
 
 
@@ -241,3 +273,7 @@ def _simple(action: str, permission: str, summary: str) -> Any:
 return_opinion = _simple("return", "dialogue.review_opinion", "回答を差し戻す / Return the answer")
 review_opinion = _simple("review", "dialogue.review_opinion", "回答を確認する / Review the answer")
 publish_opinion = _simple("publish", "dialogue.review_opinion", "回答を公開する / Publish the answer")
+
+
+# The staff's meetings and meeting requests: their operations register on staff_router.
+from kyodo.dialogue import api_meetings  # noqa: E402, F401

@@ -13,7 +13,7 @@ from kyodo.dialogue.models import Opinion, OpinionCategory, OpinionSource, Outco
 from kyodo.dialogue.outcomes import outcome_problems
 from kyodo.editing import RELOAD, ServiceForm
 from kyodo.fiscal_years import FiscalYear, fiscal_year_choices
-from kyodo.plans.models import Department
+from kyodo.plans.models import Department, Measure
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_ERRORS = {"invalid": _("日付を正しく入力してください。")}
@@ -57,8 +57,12 @@ class AnswerForm(ActionForm):
     outcome = forms.ChoiceField(label=_("対応結果"), choices=Outcome.choices, widget=forms.RadioSelect,
                                 error_messages={"required": _("対応結果を選んでください。"),
                                                 "invalid_choice": _("対応結果を選んでください。")})
+    outcome_plan_measure = forms.ModelChoiceField(
+        label=_("反映した施策(kyodoの計画)"), queryset=Measure.objects.none(), required=False,
+        help_text=_("「市の計画に反映」のとき、kyodoにある計画の施策なら選びます。"),
+        error_messages={"invalid_choice": _("選べない施策です。施策を選び直してください。")})
     outcome_plan = forms.CharField(label=_("反映した計画"), max_length=200, required=False,
-                                   help_text=_("「市の計画に反映」のとき。例: 第2次一関市協働推進計画"))
+                                   help_text=_("kyodoにない計画のとき。例: 一関市総合計画"))
     outcome_measure = forms.CharField(label=_("反映した施策"), max_length=200, required=False,
                                       help_text=_("「市の計画に反映」のとき。施策・事業の番号と名称"))
     outcome_fiscal_year = forms.TypedChoiceField(label=_("予算の年度"), coerce=int, required=False, empty_value=None,
@@ -78,6 +82,10 @@ class AnswerForm(ActionForm):
         this_year = FiscalYear.current().year
         self.fields["outcome_fiscal_year"].choices = [  # type: ignore[attr-defined]
             ("", "—"), *fiscal_year_choices(this_year - 1, this_year + 3)]
+        measure = self.fields["outcome_plan_measure"]
+        measure.queryset = Measure.objects.select_related("policy__plan").order_by(  # type: ignore[attr-defined]
+            "-policy__plan__number", "number")
+        measure.label_from_instance = lambda m: f"{m.policy.plan.title} {m}"  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -8,10 +8,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.attachments import file_field, upload_help
 from kyodo.communities.models import Community, District
 from kyodo.dialogue.forms import ActionForm
-from kyodo.dialogue.models import Meeting, MeetingKind, Opinion
-from kyodo.editing import ServiceForm
+from kyodo.dialogue.models import Meeting, MeetingAttachment, MeetingKind, Opinion
+from kyodo.editing import ServiceForm, version_field
+from kyodo.text_input import SafeFormMixin
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]|javascript:", re.IGNORECASE)
@@ -132,3 +134,20 @@ class MeetingKindForm(ServiceForm):
         fields = ["name", "order"]
         error_messages = {"name": {"required": _("種類の名前を入力してください。"),
                                    "unique": _("同じ名前の種類がすでにあります。")}}
+
+
+class MeetingAttachmentForm(SafeFormMixin, forms.Form):
+    """A file for a meeting: its kind, whether it is public before the minutes, the version the user saw."""
+
+    kind = forms.ChoiceField(label=_("種類"), choices=MeetingAttachment.Kind.choices, error_messages={
+        "required": _("添付ファイルの種類を選んでください。"),
+        "invalid_choice": _("添付ファイルの種類を選び直してください。")})
+    public_now = forms.BooleanField(
+        label=_("記録の公開前から公開する"), required=False,
+        help_text=_("配布資料などを開催前から公開するときに選びます。選ばなければ、記録の公開と同時に公開されます。"))
+    file = file_field()
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = upload_help()
+        self.fields["version"] = version_field(initial=meeting.version)

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from kyodo.communities.models import Community, District
 from kyodo.dialogue.models import Meeting, MeetingStatus, Opinion
+from kyodo.query_params import int_param
 
 FEED_DAYS_BACK = 400
 
@@ -32,13 +33,10 @@ class MeetingFilters:
 
     @classmethod
     def of(cls, params: Mapping[str, str]) -> MeetingFilters:
-        try:
-            kind: int | None = int(params.get("kind", ""))
-        except ValueError:
-            kind = None
+        kind = int_param(params, "kind", minimum=1)
         when = params.get("when", "")
         status = params.get("status", "")
-        return cls(kind=kind if kind and 0 < kind < 10_000_000 else None,
+        return cls(kind=kind,
                    when=when if when in ("upcoming", "past") else "",
                    status=status if status in MeetingStatus.values else "")
 

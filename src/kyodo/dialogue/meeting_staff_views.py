@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kyodo.access import require_perm
+from kyodo.attachments import max_upload_mb
 from kyodo.audit.services import record_event
-from kyodo.dialogue import meeting_queries, meetings
+from kyodo.dialogue import meeting_files, meeting_queries, meetings
 from kyodo.dialogue.meeting_forms import MeetingForm, MeetingKindForm, MeetingOpinionForm
 from kyodo.dialogue.meeting_workflow import MEETING_WORKFLOW
 from kyodo.dialogue.models import Meeting, MeetingKind, MeetingStatus
@@ -72,6 +73,10 @@ def _detail_page(request: HttpRequest, meeting: Meeting, *, bound: tuple[str, An
             MEETING_WORKFLOW, meeting, request.user, url_prefix=URL_PREFIX, bound=bound,
             initial={"publish_minutes": {"minutes": meeting.minutes}}),
         "transitions": list(meeting.transitions.select_related("actor")),
+        "files": meeting_files.staff_files(meeting),
+        "may_change_files": meeting_files.may_change(meeting, request.user),
+        "minutes_published": meeting.status == MeetingStatus.MINUTES_PUBLISHED,
+        "max_upload_mb": max_upload_mb(),
         "crumbs": crumbs((meeting.title, None)),
     }, status=status)
 

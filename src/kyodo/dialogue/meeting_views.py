@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kyodo.access import public
-from kyodo.dialogue import ical, meeting_queries
+from kyodo.dialogue import ical, meeting_files, meeting_queries
 from kyodo.dialogue.models import MeetingKind, MeetingStatus
 from kyodo.dialogue.outcomes import outcome_summary
 from kyodo.dialogue.views import query_without_page
@@ -38,6 +38,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": meeting,
         "minutes_public": meeting.status == MeetingStatus.MINUTES_PUBLISHED,
         "opinions": [(opinion, outcome_summary(opinion)) for opinion in opinions],
+        "files": list(meeting_files.public_files(meeting)),
         "crumbs": [(_("ホーム"), reverse("portal:home")), (_("意見交換会・懇談会"), reverse("meetings:list")),
                    (meeting.title, None)],
     })

@@ -22,6 +22,10 @@ RELATIONS = ("districts", "communities")
 
 
 def _check(fields: dict[str, Any], actor: Any) -> None:
+    if not (fields.get("title") or "").strip():
+        raise ValidationError({"title": _("名称を入力してください。")})
+    if not fields.get("districts") and not fields.get("communities"):
+        raise ValidationError({"districts": _("対象の地区か地域協働体を1つ以上選んでください。")})
     for name in ("agenda", "minutes"):
         if MARKUP.search(fields.get(name) or ""):
             raise ValidationError({name: NO_MARKUP})

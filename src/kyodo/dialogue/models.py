@@ -8,6 +8,8 @@ and publishes it. Published answers are public at /opinions/.
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -15,11 +17,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kyodo.attachments import StoredFile, stored_suffix
 from kyodo.communities.models import Community, District, PlanInitiative
 from kyodo.demo_data import DemoData
 from kyodo.fiscal_years import FiscalYearField
 from kyodo.locking import Versioned
-from kyodo.plans.models import Department
+from kyodo.plans.models import Department, Measure
 from kyodo.workflows.models import TransitionRecord
 
 
@@ -124,6 +127,39 @@ class Meeting(DemoData, Versioned):
         return sum(c or 0 for c in counts) if any(c is not None for c in counts) else None
 
 
+def meeting_attachment_path(instance: MeetingAttachment, filename: str) -> str:
+    """Stored under a name kyodo chooses: the uploaded name never reaches the file system."""
+    return f"dialogue/meetings/{instance.meeting_id}/{uuid.uuid4().hex}{stored_suffix(instance.content_type)}"
+
+
+class MeetingAttachment(StoredFile):
+    """A file of a meeting (minutes, handouts): public once the minutes are, or at once when marked public."""
+
+    class Kind(models.TextChoices):
+        MINUTES = "minutes", _("議事録")
+        HANDOUT = "handout", _("配布資料")
+        OTHER = "other", _("その他")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="attachments")
+    kind = models.CharField(_("種類"), max_length=10, choices=Kind.choices)
+    file = models.FileField(_("ファイル"), upload_to=meeting_attachment_path, max_length=200)
+    public_now = models.BooleanField(_("記録の公開前から公開する"), default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "kind", "uploaded_at", "pk"]
+        verbose_name = _("会議の添付ファイル")
+        verbose_name_plural = _("会議の添付ファイル")
+        constraints = [
+            models.CheckConstraint(name="dialogue_meeting_attachment_kind",
+                                   condition=Q(kind__in=["minutes", "handout", "other"])),
+        ]
+
+    def is_public(self) -> bool:
+        return self.public_now or self.meeting.status == MeetingStatus.MINUTES_PUBLISHED
+
+
 class MeetingTransition(TransitionRecord):
     """One step of a meeting's timeline."""
 
@@ -205,6 +241,10 @@ class Opinion(DemoData, Versioned):
     outcome = models.CharField(_("対応結果"), max_length=16, choices=Outcome.choices, blank=True, db_index=True)
     outcome_plan = models.CharField(_("反映した計画"), max_length=200, blank=True)
     outcome_measure = models.CharField(_("反映した施策"), max_length=200, blank=True)
+    outcome_plan_measure = models.ForeignKey(
+        Measure, verbose_name=_("反映した施策(協働推進計画)"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="opinions", help_text=_("kyodoにある計画の施策なら選びます。ほかの計画なら名称を入力します。"),
+    )
     outcome_fiscal_year = FiscalYearField(_("予算の年度"), null=True, blank=True)
     outcome_budget_item = models.CharField(_("予算の事業名"), max_length=200, blank=True)
     outcome_amount_yen = models.PositiveBigIntegerField(_("予算額(円)"), null=True, blank=True)

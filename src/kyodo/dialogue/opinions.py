@@ -66,6 +66,13 @@ def route_opinion(opinion: Opinion, *, actor: Any, version: int, departments: An
     return opinion
 
 
+def _audit_value(value: Any) -> Any:
+    """A value for the audit record: a record by its id, others as text."""
+    if value is None:
+        return None
+    return value.pk if hasattr(value, "pk") else str(value)
+
+
 @WORKFLOW.service("answer")
 def answer_opinion(opinion: Opinion, *, actor: Any, version: int, answer: str, comment: str = "",
                    **outcome: Any) -> Opinion:
@@ -84,7 +91,7 @@ def answer_opinion(opinion: Opinion, *, actor: Any, version: int, answer: str, c
     opinion.search_text = search_text(opinion)
     WORKFLOW.move(opinion, "answer", actor=actor, version=version, comment=comment,
                   extra_fields=[*OUTCOME_FIELDS, "answer", "answered_at", "answered_by", "search_text"],
-                  data={name: str(value) if value is not None else None for name, value in values.items()})
+                  data={name: _audit_value(value) for name, value in values.items()})
     return opinion
 
 

@@ -1,5 +1,8 @@
 """What an outcome needs: a plan and its measure, a budget's fiscal year and item, a date, a reason.
 
+A plan's measure is either one of kyodo's (``outcome_plan_measure``, a plans.Measure: its plan's and its own
+names are then copied into the text fields) or, for a plan kyodo does not hold, named in the text fields.
+
 One function checks a set of outcome fields, for the department's answer form, for the services and
 for publishing; the database checks the same with constraints (``Opinion.Meta.constraints``).
 """
@@ -14,19 +17,20 @@ from django.utils.translation import gettext as _
 from kyodo.dialogue.models import Outcome
 
 OUTCOME_FIELDS = (
-    "outcome", "outcome_plan", "outcome_measure", "outcome_fiscal_year", "outcome_budget_item",
+    "outcome", "outcome_plan", "outcome_measure", "outcome_plan_measure", "outcome_fiscal_year", "outcome_budget_item",
     "outcome_amount_yen", "outcome_study_until", "outcome_reason",
 )
 # The fields each outcome keeps; the others are cleared when it is chosen.
 KEPT = {
-    Outcome.PLAN: {"outcome_plan", "outcome_measure"},
+    Outcome.PLAN: {"outcome_plan", "outcome_measure", "outcome_plan_measure"},
     Outcome.BUDGET: {"outcome_fiscal_year", "outcome_budget_item", "outcome_amount_yen"},
     Outcome.OPERATIONS: set(),
     Outcome.STUDY: {"outcome_study_until"},
     Outcome.IMPOSSIBLE: {"outcome_reason"},
 }
 BLANK: dict[str, Any] = {
-    "outcome_plan": "", "outcome_measure": "", "outcome_fiscal_year": None, "outcome_budget_item": "",
+    "outcome_plan": "", "outcome_measure": "", "outcome_plan_measure": None, "outcome_fiscal_year": None,
+    "outcome_budget_item": "",
     "outcome_amount_yen": None, "outcome_study_until": None, "outcome_reason": "",
 }
 
@@ -41,7 +45,9 @@ def outcome_problems(values: Mapping[str, Any]) -> dict[str, str]:
     if outcome not in Outcome.values:
         return {"outcome": _("対応結果を選んでください。")}
     problems = {}
-    if outcome == Outcome.PLAN:
+    if outcome == Outcome.PLAN and values.get("outcome_plan_measure") is not None:
+        pass  # one of kyodo's measures: its names are copied
+    elif outcome == Outcome.PLAN:
         if not _text(values, "outcome_plan"):
             problems["outcome_plan"] = _("反映した計画の名称を入力してください。")
         if not _text(values, "outcome_measure"):
@@ -66,6 +72,9 @@ def outcome_values(values: Mapping[str, Any]) -> dict[str, Any]:
     for name in ("outcome_plan", "outcome_measure", "outcome_budget_item", "outcome_reason"):
         if name in kept:
             kept[name] = str(kept[name]).strip()
+    measure = kept.get("outcome_plan_measure")
+    if measure is not None:
+        kept["outcome_plan"], kept["outcome_measure"] = measure.policy.plan.title, str(measure)
     return {"outcome": outcome.value, **BLANK, **kept}
 
 

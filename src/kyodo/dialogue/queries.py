@@ -15,6 +15,7 @@ from kyodo.dialogue.models import Opinion, OpinionStatus, OpinionTransition
 from kyodo.dialogue.scopes import OPINIONS
 from kyodo.dialogue.workflow import WAITING_FOR_DEPARTMENT
 from kyodo.plans.models import Department
+from kyodo.query_params import fiscal_year_param, int_param
 from kyodo.text_search import normalize_for_search
 
 LIST_RELATED = ("community", "district", "category")
@@ -29,17 +30,10 @@ def opinions_visible_to(user: Any) -> QuerySet[Opinion]:
     return OPINIONS.queryset(user)
 
 
-def _int(value: Any) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 < number < 10_000_000 else None
-
-
 @dataclass(frozen=True)
 class StaffFilters:
-    """The staff list's filters, read from the query string (unknown values are ignored)."""
+    """The staff list's filters, read from the query string: unknown choices are ignored, ids that are not
+    whole numbers are a 400 (kyodo.query_params)."""
 
     status: str = ""
     department: int | None = None
@@ -51,7 +45,7 @@ class StaffFilters:
         status = params.get("status", "")
         return cls(
             status=status if status in OpinionStatus.values else "",
-            department=_int(params.get("department")),
+            department=int_param(params, "department", minimum=1),
             overdue=params.get("overdue") == "1",
             text=params.get("q", "")[:100],
         )
@@ -119,10 +113,10 @@ class PublicFilters:
         outcome = params.get("outcome", "")
         return cls(
             text=params.get("q", "")[:100],
-            district=_int(params.get("district")),
-            category=_int(params.get("category")),
+            district=int_param(params, "district", minimum=1),
+            category=int_param(params, "category", minimum=1),
             outcome=outcome if outcome in Outcome.values else "",
-            fiscal_year=_int(params.get("fiscal_year")),
+            fiscal_year=fiscal_year_param(params, "fiscal_year"),
         )
 
 
@@ -150,7 +144,8 @@ def published_fiscal_years() -> list[int]:
 
 
 def published_opinion(pk: int) -> Opinion:
-    return get_object_or_404(_with_departments(published()), pk=pk)
+    return get_object_or_404(_with_departments(published()).select_related("outcome_plan_measure__policy__plan"),
+                             pk=pk)
 
 
 def published_for_community(community: Any, *, limit: int = 10) -> list[Opinion]:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from kyodo.audit.services import record_event
 from kyodo.dialogue.forms import DATE_ERRORS, DATE_WIDGET, ActionForm
-from kyodo.dialogue.meeting_forms import refuse_markup
+from kyodo.dialogue.meeting_forms import MARKUP, NO_MARKUP, refuse_markup
 from kyodo.dialogue.models import Meeting, MeetingKind, MeetingRequest, MeetingRequestStatus, MeetingStatus
 from kyodo.editing import ServiceForm
 from kyodo.workflows import Action, Workflow
@@ -106,6 +106,11 @@ def request_meeting(community: Any, *, actor: Any, **fields: Any) -> MeetingRequ
     if not actor.has_perm("dialogue.request_meeting", community):
         raise PermissionDenied(_("この操作を行う権限がありません。"))
     problems = date_problems(fields)
+    purpose = fields.get("purpose") or ""
+    if not purpose.strip():
+        problems["purpose"] = _("目的・話し合いたいことを入力してください。")
+    elif MARKUP.search(purpose):
+        problems["purpose"] = str(NO_MARKUP)
     if problems:
         raise ValidationError(problems)
     request = MeetingRequest.objects.create(community=community, requested_by=actor, **fields)

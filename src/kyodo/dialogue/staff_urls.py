@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kyodo.dialogue import meeting_staff_views, request_views, staff_views
+from kyodo.dialogue import meeting_file_views, meeting_staff_views, request_views, staff_views
 from kyodo.dialogue.meeting_workflow import MEETING_WORKFLOW
 from kyodo.dialogue.requests import REQUEST_WORKFLOW
 from kyodo.dialogue.workflow import OPINION_WORKFLOW
@@ -27,6 +27,11 @@ urlpatterns += [
     path("meetings/<int:pk>/", meeting_staff_views.meeting_detail, name="meeting-detail"),
     path("meetings/<int:pk>/edit/", meeting_staff_views.meeting_edit, name="meeting-edit"),
     path("meetings/<int:pk>/opinions/new/", meeting_staff_views.meeting_opinion_create, name="meeting-opinion-create"),
+    path("meetings/<int:pk>/files/new/", meeting_file_views.file_add, name="meeting-file-add"),
+    path("meetings/<int:pk>/files/<int:attachment_pk>/", meeting_file_views.file_download,
+         name="meeting-file-download"),
+    path("meetings/<int:pk>/files/<int:attachment_pk>/delete/", meeting_file_views.file_delete,
+         name="meeting-file-delete"),
     path("meeting-kinds/", meeting_staff_views.kind_list, name="kind-list"),
     path("meeting-kinds/new/", meeting_staff_views.kind_create, name="kind-create"),
     path("meeting-kinds/<int:pk>/edit/", meeting_staff_views.kind_edit, name="kind-edit"),

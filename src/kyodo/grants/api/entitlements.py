@@ -11,11 +11,11 @@ from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
 from kyodo.access import api_require_perm
+from kyodo.api_inputs import FiscalYearQuery
 from kyodo.api_paging import paginated
 from kyodo.communities.models import Community
 from kyodo.communities.queries import communities_in_scope
 from kyodo.fiscal_years import FiscalYear
-from kyodo.grants.api.inputs import FiscalYearQuery
 from kyodo.grants.models import GrantProgram
 from kyodo.grants.programs import queries
 

@@ -14,8 +14,9 @@ from ninja import Field, Router, Schema
 from ninja.security import django_auth
 
 from kyodo.access import api_require_perm
+from kyodo.api_inputs import Text, Version, Yen
 from kyodo.grants.api.applications import PREPARE, GrantApplicationDetailOut, visible_application
-from kyodo.grants.api.inputs import GrantVersionIn, Text, Version, Yen
+from kyodo.grants.api.inputs import GrantVersionIn
 from kyodo.grants.applications import actuals, changes
 from kyodo.grants.models import ActualLine, Application, ExpenseCategory
 

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.attachments import file_field, upload_help
 from kyodo.grants.applications.forms import VersionForm
 from kyodo.grants.models import Attachment
 
@@ -17,18 +18,11 @@ class AttachmentForm(VersionForm):
         error_messages={"required": _("添付ファイルの種類を選んでください。"),
                         "invalid_choice": _("今は添付できない種類です。種類を選び直してください。")},
     )
-    file = forms.FileField(
-        label=_("ファイル"),
-        help_text=_("PDF、PNG、JPEGのファイル(%(limit)s MBまで)を選んでください。"),
-        widget=forms.FileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"}),
-        error_messages={"required": _("添付するファイルを選んでください。"),
-                        "empty": _("ファイルが空です。内容のあるファイルを添付してください。"),
-                        "invalid": _("ファイルを受け取れませんでした。もう一度選んでください。")},
-    )
+    file = file_field()
 
     def __init__(self, *args: Any, kinds: list[str], limit_mb: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [  # type: ignore[attr-defined]
             (value, label) for value, label in Attachment.Kind.choices if value in kinds
         ]
-        self.fields["file"].help_text = self.fields["file"].help_text % {"limit": limit_mb}
+        self.fields["file"].help_text = upload_help()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kyodo.access import require_perm
-from kyodo.downloads import download, file_response
+from kyodo.attachments import attachment_response
+from kyodo.downloads import download
 from kyodo.forms_http import add_service_errors
 from kyodo.grants.applications.forms import VersionForm
 from kyodo.grants.applications.navigation import application_url, conflict, load_application, under_application
@@ -72,16 +73,7 @@ def attachment_add(request: HttpRequest, application: Application, pk: int) -> H
 def attachment_download(
     request: HttpRequest, application: Application, pk: int, attachment_pk: int
 ) -> HttpResponseBase:
-    attachment = _attachment(application, attachment_pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404(_("ファイルが見つかりません。")) from error
-    response = file_response(handle, filename=attachment.original_name, content_type=attachment.content_type)
-    # Uploaded by people, not made by kyodo: never run as a page, never kept anywhere.
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "sandbox"
-    return response
+    return attachment_response(_attachment(application, attachment_pk))
 
 
 @require_perm("grants.prepare_application", load=load_application)

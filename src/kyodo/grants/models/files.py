@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kyodo.attachments import StoredFile, stored_suffix
 from kyodo.grants.models.applications import Application
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:
     """Stored under a name kyodo chooses: the uploaded name never reaches the file system."""
-    suffix = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg"}.get(instance.content_type, "")
-    return f"grants/{instance.application_id}/{uuid.uuid4().hex}{suffix}"
+    return f"grants/{instance.application_id}/{uuid.uuid4().hex}{stored_suffix(instance.content_type)}"
 
 
-class Attachment(models.Model):
+class Attachment(StoredFile):
     """A file attached to an application: documents for the application, receipts for the actuals."""
 
     class Kind(models.TextChoices):
@@ -28,14 +27,6 @@ class Attachment(models.Model):
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="attachments")
     kind = models.CharField(_("種類"), max_length=10, choices=Kind.choices)
     file = models.FileField(_("ファイル"), upload_to=attachment_path, max_length=200)
-    original_name = models.CharField(_("ファイル名"), max_length=200)
-    content_type = models.CharField(_("形式"), max_length=50)
-    size_bytes = models.PositiveIntegerField(_("サイズ(バイト)"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("登録者"), on_delete=models.PROTECT, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
 
     history = HistoricalRecords()
 
@@ -46,10 +37,6 @@ class Attachment(models.Model):
         constraints = [
             models.CheckConstraint(name="attachment_kind_valid", condition=models.Q(kind__in=["document", "receipt"])),
         ]
-
-    def __str__(self) -> str:
-        return self.original_name
-
 
 class Reminder(models.Model):
     """A reminder sent before (or after) an application's actuals report is due: each once."""
