@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from kyodo.communities.models import Community, District
 from kyodo.dialogue.models import Meeting, MeetingStatus, Opinion
+from kyodo.query_params import parse_int
 
 FEED_DAYS_BACK = 400
 
@@ -32,10 +33,7 @@ class MeetingFilters:
 
     @classmethod
     def of(cls, params: Mapping[str, str]) -> MeetingFilters:
-        try:
-            kind: int | None = int(params.get("kind", ""))
-        except ValueError:
-            kind = None
+        kind = parse_int(str(params.get("kind", "")).strip(), minimum=1, maximum=9_999_999)
         when = params.get("when", "")
         status = params.get("status", "")
         return cls(kind=kind if kind and 0 < kind < 10_000_000 else None,

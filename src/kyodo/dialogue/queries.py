@@ -15,6 +15,7 @@ from kyodo.dialogue.models import Opinion, OpinionStatus, OpinionTransition
 from kyodo.dialogue.scopes import OPINIONS
 from kyodo.dialogue.workflow import WAITING_FOR_DEPARTMENT
 from kyodo.plans.models import Department
+from kyodo.query_params import parse_int
 from kyodo.text_search import normalize_for_search
 
 LIST_RELATED = ("community", "district", "category")
@@ -30,11 +31,7 @@ def opinions_visible_to(user: Any) -> QuerySet[Opinion]:
 
 
 def _int(value: Any) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 < number < 10_000_000 else None
+    return parse_int(str(value or "").strip(), minimum=1, maximum=9_999_999)
 
 
 @dataclass(frozen=True)

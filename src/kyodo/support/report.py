@@ -18,6 +18,7 @@ from kyodo.access import require_perm
 from kyodo.charts import Bar, bar_chart
 from kyodo.downloads import download, xlsx_response
 from kyodo.fiscal_years import FiscalYear
+from kyodo.query_params import parse_int
 from kyodo.support.models import Consultation, ConsultationTopic
 
 MONTHS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)
@@ -53,7 +54,8 @@ def build_report(year: FiscalYear) -> Report:
 def _year(request: HttpRequest) -> FiscalYear:
     value = request.GET.get("year", "")
     current = FiscalYear.of(timezone.localdate())
-    return FiscalYear(int(value)) if value.isdigit() and 2000 <= int(value) <= current.year else current
+    year = parse_int(value.strip(), minimum=2000, maximum=current.year)
+    return FiscalYear(year) if year is not None else current
 
 
 @require_perm(REPORT)
