@@ -222,6 +222,12 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "kyodo.client_ip.client_ip"
+# No more than 10 guesses an hour at one account from browsers that are not the owner's, while the
+# owner's own browser (device cookie) is never locked by them: kyodo.accounts.sign_in_limits.
+AXES_HANDLER = "kyodo.accounts.sign_in_limits.KyodoAxesHandler"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_ACCESS_FAILURE_LOG_PER_USER_LIMIT = 100
+KYODO_SIGN_IN_HOURLY_LIMIT = 10
 # The audit log's checkpoints (kyodo.audit.checkpoints): keep this file where the database's users cannot write.
 KYODO_AUDIT_CHECKPOINT_FILE = os.environ.get("KYODO_AUDIT_CHECKPOINT_FILE", str(VAR_DIR / "audit-checkpoints.jsonl"))
 KYODO_TRUSTED_PROXIES = [item for item in os.environ.get("KYODO_TRUSTED_PROXIES", "").split(",") if item.strip()]

@@ -7,6 +7,8 @@ from typing import Any
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
 
+from kyodo.accounts.sign_in_limits import set_device_cookie
+
 
 class SignInView(auth_views.LoginView):
     """A wrong user name or password re-renders the form with its one generic message, as a 400.
@@ -14,6 +16,11 @@ class SignInView(auth_views.LoginView):
     django-axes counts the failure from the ``user_login_failed`` signal and its middleware replaces
     the response of a locked-out sign-in (429) whatever this view answered.
     """
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        set_device_cookie(response, form.get_user().get_username())
+        return response
 
     def form_invalid(self, form: Any) -> HttpResponse:
         response = super().form_invalid(form)

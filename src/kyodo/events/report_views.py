@@ -16,15 +16,13 @@ from kyodo.events import reports
 from kyodo.events.models import Tier
 from kyodo.events.staff_views import crumbs
 from kyodo.fiscal_years import FiscalYear
+from kyodo.query_params import parse_int
 
 
 def _year(request: HttpRequest) -> int:
     current = FiscalYear.current().year
-    try:
-        year = int(request.GET.get("year", current))
-    except ValueError:
-        return current
-    return year if current - 10 <= year <= current else current
+    year = parse_int(request.GET.get("year", "").strip(), minimum=current - 10, maximum=current)
+    return current if year is None else year
 
 
 @require_perm("events.view_participation")
