@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from kyodo.access import api_require_perm
+from kyodo.api_inputs import Text, Version
 from kyodo.api_paging import paginated
 from kyodo.fiscal_years import FiscalYear
-from kyodo.grants.api.inputs import Text, Version
 from kyodo.support import consultations
 from kyodo.support.api.common import MAX_ID, Id, community_by_slug
 from kyodo.support.models import Consultation, ConsultationTopic, Contact

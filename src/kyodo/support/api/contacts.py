@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from kyodo.access import api_require_perm, api_signed_in
+from kyodo.api_inputs import Text
 from kyodo.api_paging import paginated
 from kyodo.communities.models import Community
-from kyodo.grants.api.inputs import Text
 from kyodo.support import liaisons
 from kyodo.support.api.common import Id, load_community
 from kyodo.support.models import Contact

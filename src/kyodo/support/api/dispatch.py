@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from kyodo.access import api_require_perm
+from kyodo.api_inputs import Text, Version
 from kyodo.api_paging import paginated
 from kyodo.communities.models import Community
-from kyodo.grants.api.inputs import Text, Version
 from kyodo.support import dispatch
 from kyodo.support.api.common import MAX_ID, Id, load_community
 from kyodo.support.dispatch_workflow import CARRY_OUT, DECIDE, DISPATCH_WORKFLOW
