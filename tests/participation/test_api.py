@@ -45,3 +45,12 @@ def test_hosts_read_sign_ups_confirm_record_attendance_and_publish(world):
     assert client.post(step, {"version": 2}, content_type="application/json").status_code == 409
     mine = client.get("/api/v1/participation/staff/opportunities").json()
     assert mine["count"] == 2
+
+
+def test_the_day_filter_takes_a_calendar_date_only(world):
+    opportunity = make_opportunity(world.community_a, days_ahead=3)
+    day = opportunity.starts_at.astimezone().date()
+    assert Client().get(f"/api/v1/participation?on={day.isoformat()}").json()["count"] == 1
+    assert Client().get("/api/v1/participation?on=0").status_code == 422
+    refused = Client().get("/api/v1/participation?on=2026-13-45")
+    assert refused.status_code == 422 and "日付" in refused.json()["detail"] + str(refused.json()["errors"])

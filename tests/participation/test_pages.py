@@ -169,3 +169,10 @@ def test_lists_take_the_same_queries_at_two_sizes(world, role):
     big_detail = _queries(client, f"/staff/participation/{big_one.pk}/") if role != "anonymous" else 0
     assert big == small
     assert big_detail == small_detail
+
+
+def test_a_community_page_lists_its_open_opportunities(world):
+    shown = make_opportunity(world.community_a, title="花壇づくり")
+    make_opportunity(world.community_b, title="雪かき")
+    page = Client().get(f"/communities/{world.community_a.slug}/").content.decode()
+    assert f"/volunteer/{shown.pk}/" in page and "雪かき" not in page

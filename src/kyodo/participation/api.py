@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from ninja import Query, Router, Schema
 from ninja.security import django_auth
 from pydantic import Field
@@ -60,7 +62,7 @@ class OpportunityFilters(Schema):
     community: str = Field("", max_length=60, description="slug of the hosting community")
     district: int | None = Field(None, ge=1, le=2_147_483_647, description="district id")
     tag: Tag | None = Field(None, description="students / families / no_experience")
-    on: dt.date | None = Field(None, description="activities on this day")
+    on: str = Field("", pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="activities on this day (YYYY-MM-DD)")
 
 
 @router.get("", response=list[OpportunityOut], summary="ボランティア募集の一覧 / Upcoming opportunities")
@@ -68,9 +70,13 @@ class OpportunityFilters(Schema):
 @api_public
 def list_opportunities(request: HttpRequest, filters: Query[OpportunityFilters]) -> QuerySet[Opportunity]:
     """Published, closed and cancelled opportunities that have not ended, soonest first."""
+    try:
+        on = dt.date.fromisoformat(filters.on) if filters.on else None
+    except ValueError:
+        raise ValidationError({"on": gettext("日付を正しく入力してください。")}) from None
     return queries.public_opportunities(queries.Filters(
         text=filters.q.strip(), community=filters.community.strip(), district=filters.district,
-        tag=filters.tag.value if filters.tag else "", on=filters.on))
+        tag=filters.tag.value if filters.tag else "", on=on))
 
 
 @router.get("/{opportunity_id}", response=OpportunityDetailOut, summary="ボランティア募集 / One opportunity")

@@ -10,6 +10,6 @@ class ParticipationConfig(AppConfig):
         # The opportunity workflow's services, the work area's section, the menu entry and the demo step
         # register themselves on import.
         from kyodo.menus import add_to_main_menu
-        from kyodo.participation import demo, publishing, workarea  # noqa: F401
+        from kyodo.participation import demo, panels, publishing, workarea  # noqa: F401
 
         add_to_main_menu(65, _("ボランティア募集"), "participation:list", namespace="participation")

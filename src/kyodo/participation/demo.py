@@ -51,9 +51,9 @@ def _hosts() -> list[Community]:
     from kyodo.accounts.models import User
 
     own = User.objects.filter(username="community").values_list("community_id", flat=True).first()
-    others = list(Community.objects.exclude(pk=own).order_by("pk")[:3])
-    first = list(Community.objects.filter(pk=own)) if own else []
-    return first + others
+    if own is None:
+        return list(Community.objects.order_by("pk")[:4])
+    return [*Community.objects.filter(pk=own), *Community.objects.exclude(pk=own).order_by("pk")[:3]]
 
 
 def _signups(opportunity: Opportunity, rng: random.Random, *, held: bool, count: int) -> list[Signup]:
