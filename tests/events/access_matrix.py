@@ -52,11 +52,11 @@ def _action(name, status):
 
 
 def _session(world, which):
-    from kyodo.events.models import Session
+    from kyodo.events.models import EventSession
 
     event = make_event(world.community(which))
-    first = Session.objects.create(event=event, starts_at=event.starts_at, ends_at=event.ends_at)
-    Session.objects.create(event=event, starts_at=first.starts_at + dt.timedelta(days=7),
+    first = EventSession.objects.create(event=event, starts_at=event.starts_at, ends_at=event.ends_at)
+    EventSession.objects.create(event=event, starts_at=first.starts_at + dt.timedelta(days=7),
                            ends_at=first.ends_at + dt.timedelta(days=7))
     return {"pk": event.pk, "session_pk": first.pk}
 

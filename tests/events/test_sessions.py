@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from kyodo.audit.models import AuditEvent
-from kyodo.events.models import Event, Session
+from kyodo.events.models import Event, EventSession
 from tests.events.factories import make_event, make_registration
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_an_event_gets_a_second_date_and_its_span_follows(world):
     event.refresh_from_db()
     assert list(event.sessions.all()) == [sessions[1]] and event.starts_at == sessions[1].starts_at
     last = client.post(f"/staff/events/{event.pk}/sessions/{sessions[1].pk}/remove/", {"version": event.version})
-    assert last.status_code == 302 and Session.objects.filter(event=event).count() == 1
+    assert last.status_code == 302 and EventSession.objects.filter(event=event).count() == 1
 
 
 def test_bad_dates_are_refused_in_japanese_and_nothing_changes(world):
@@ -63,7 +63,7 @@ def test_bad_dates_are_refused_in_japanese_and_nothing_changes(world):
     assert before_deadline.status_code == 422 and "締切より後" in before_deadline.content.decode()
     script = _add(client, event, event.starts_at + dt.timedelta(days=3), note="<script>")
     assert script.status_code == 422
-    assert not Session.objects.exists() and Event.objects.get(pk=event.pk).version == event.version
+    assert not EventSession.objects.exists() and Event.objects.get(pk=event.pk).version == event.version
 
 
 def test_a_stale_page_is_a_conflict(world):
@@ -73,15 +73,15 @@ def test_a_stale_page_is_a_conflict(world):
             "ends_at": _local(event.starts_at + dt.timedelta(days=3, hours=1)), "version": 1}
     assert client.post(f"/staff/events/{event.pk}/sessions/new/", data).status_code == 302
     assert client.post(f"/staff/events/{event.pk}/sessions/new/", data).status_code == 409
-    assert Session.objects.count() == 2
+    assert EventSession.objects.count() == 2
 
 
 def test_the_reminder_comes_the_day_before_each_date(world, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     event = make_event(days_ahead=3)
-    Session.objects.create(event=event, starts_at=event.starts_at, ends_at=event.ends_at)
+    EventSession.objects.create(event=event, starts_at=event.starts_at, ends_at=event.ends_at)
     later = event.starts_at + dt.timedelta(days=7)
-    Session.objects.create(event=event, starts_at=later, ends_at=later + dt.timedelta(hours=2), place="第2会場")
+    EventSession.objects.create(event=event, starts_at=later, ends_at=later + dt.timedelta(hours=2), place="第2会場")
     make_registration(event, 1, contact="hanako@example.jp")
     mail.outbox.clear()
     for start in (event.starts_at, later):
@@ -93,7 +93,7 @@ def test_the_reminder_comes_the_day_before_each_date(world, settings):
 
 def test_the_api_lists_an_events_dates(world):
     event = make_event()
-    Session.objects.create(event=event, starts_at=event.starts_at, ends_at=event.ends_at, note="第1回")
+    EventSession.objects.create(event=event, starts_at=event.starts_at, ends_at=event.ends_at, note="第1回")
     body = Client().get(f"/api/v1/events/{event.pk}").json()
     assert [s["note"] for s in body["sessions"]] == ["第1回"]
 
@@ -102,7 +102,7 @@ def test_the_edit_form_does_not_move_an_event_with_several_dates(world):
     from kyodo.events import services
 
     event = make_event(world.community_a)
-    Session.objects.create(event=event, starts_at=event.starts_at, ends_at=event.ends_at)
+    EventSession.objects.create(event=event, starts_at=event.starts_at, ends_at=event.ends_at)
     fields = {name: getattr(event, name) for name in services.EVENT_FIELDS}
     fields["starts_at"] = event.starts_at - dt.timedelta(days=1)
     with pytest.raises(services.ValidationError) as refused:

@@ -186,7 +186,7 @@ class Event(Versioned, DemoData):
         return str(self.get_organiser_display())
 
 
-class Session(models.Model):
+class EventSession(models.Model):
     """One date of an event held on several (a course of three evenings, a training over two days).
 
     An event without sessions is held once, at its own ``starts_at``–``ends_at``. With sessions, these are its

@@ -17,7 +17,7 @@ from kyodo.access import require_perm
 from kyodo.editing import form_data, form_view, version_field
 from kyodo.events import queries, sessions
 from kyodo.events.forms import DATETIME_WIDGET, plain_text
-from kyodo.events.models import Event, Session
+from kyodo.events.models import Event, EventSession
 from kyodo.events.staff_views import conflict, crumbs, event_url
 from kyodo.locking import StaleObject
 from kyodo.query_params import MAX_ID, parse_int
@@ -52,7 +52,7 @@ class SessionForm(SafeFormMixin, forms.Form):
 def session_add(request: HttpRequest, event: Event, pk: int) -> HttpResponse:
     form = SessionForm(form_data(request), version=event.version)
 
-    def save(f: SessionForm) -> Session:
+    def save(f: SessionForm) -> EventSession:
         data = dict(f.cleaned_data)
         version = data.pop("version")
         return sessions.add_session(event, actor=request.user, version=version, **data)
@@ -67,14 +67,14 @@ def session_add(request: HttpRequest, event: Event, pk: int) -> HttpResponse:
 
 
 def _session(request: HttpRequest, pk: int, session_pk: int, **_kwargs: Any) -> Event:
-    session = get_object_or_404(Session.objects.select_related("event"), pk=session_pk, event_id=pk)
+    session = get_object_or_404(EventSession.objects.select_related("event"), pk=session_pk, event_id=pk)
     return session.event
 
 
 @require_perm(MANAGE, load=_session)
 @require_POST
 def session_remove(request: HttpRequest, event: Event, pk: int, session_pk: int) -> HttpResponse:
-    session = get_object_or_404(Session, pk=session_pk, event_id=pk)
+    session = get_object_or_404(EventSession, pk=session_pk, event_id=pk)
     try:
         version = parse_int(request.POST.get("version", ""), minimum=1, maximum=MAX_ID) or 0
         sessions.remove_session(session, actor=request.user, version=version)

@@ -13,7 +13,7 @@ from django.db.models import Max, Min
 from django.utils.translation import gettext as _
 
 from kyodo.audit.services import record_event
-from kyodo.events.models import Event, EventStatus, Session
+from kyodo.events.models import Event, EventSession, EventStatus
 from kyodo.locking import claim_version
 
 MAX_SESSIONS = 20
@@ -34,7 +34,7 @@ def _follow_span(event: Event) -> None:
 
 
 def add_session(event: Event, *, actor: Any, version: int, starts_at: dt.datetime, ends_at: dt.datetime,
-                place: str = "", note: str = "") -> Session:
+                place: str = "", note: str = "") -> EventSession:
     _check(event, actor)
     if ends_at < starts_at:
         raise ValidationError({"ends_at": _("終了日時は開始日時より後にしてください。")})
@@ -43,17 +43,17 @@ def add_session(event: Event, *, actor: Any, version: int, starts_at: dt.datetim
     with transaction.atomic():
         claim_version(event, version)
         if not event.sessions.exists():  # the event's own date becomes its first session
-            Session.objects.create(event=event, starts_at=event.starts_at, ends_at=event.ends_at)
+            EventSession.objects.create(event=event, starts_at=event.starts_at, ends_at=event.ends_at)
         if event.sessions.count() >= MAX_SESSIONS:
             raise ValidationError(_("日程は%(count)s回までです。") % {"count": MAX_SESSIONS})
-        session = Session.objects.create(event=event, starts_at=starts_at, ends_at=ends_at, place=place, note=note)
+        session = EventSession.objects.create(event=event, starts_at=starts_at, ends_at=ends_at, place=place, note=note)
         _follow_span(event)
         record_event("event.session_add", actor=actor, target=event, summary=event.title,
                      data={"starts_at": starts_at.isoformat(), "ends_at": ends_at.isoformat()})
     return session
 
 
-def remove_session(session: Session, *, actor: Any, version: int) -> Event:
+def remove_session(session: EventSession, *, actor: Any, version: int) -> Event:
     event = session.event
     _check(event, actor)
     with transaction.atomic():
