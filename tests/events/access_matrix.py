@@ -7,6 +7,8 @@ the community's branch, its secretariat and officers; of the other community's e
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.access import ALL, CITY, COMMUNITY_EDITORS_OWN, Case
 from tests.events.factories import make_event, make_registration
 
@@ -49,7 +51,20 @@ def _action(name, status):
                 method="post", data=_version(name), ok_status=(302,))
 
 
+def _session(world, which):
+    from kyodo.events.models import EventSession
+
+    event = make_event(world.community(which))
+    first = EventSession.objects.create(event=event, starts_at=event.starts_at, ends_at=event.ends_at)
+    EventSession.objects.create(event=event, starts_at=first.starts_at + dt.timedelta(days=7),
+                           ends_at=first.ends_at + dt.timedelta(days=7))
+    return {"pk": event.pk, "session_pk": first.pk}
+
+
 CASES = [
+    Case("events_staff:session-add", own=COMMUNITY_EDITORS_OWN, other=CITY, kwargs=_event()),
+    Case("events_staff:session-remove", own=COMMUNITY_EDITORS_OWN, other=CITY, kwargs=_session, method="post",
+         data=lambda world, which: {"version": "1"}, ok_status=(302,)),
     Case("events:list", own=ALL),
     Case("events:ical", own=ALL),
     Case("events:open-data", own=ALL),

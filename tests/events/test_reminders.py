@@ -41,8 +41,8 @@ def test_confirmed_registrants_with_an_email_are_reminded_once(world, settings):
     message = mail.outbox[0]
     assert "明日開催" in message.subject and event.title in message.subject
     assert "筆記用具" in message.body and f"/events/registrations/{mailed.token}/" in message.body
-    assert Registration.objects.get(pk=mailed.pk).reminded_at is not None
-    assert AuditEvent.objects.get(action="event.reminded").data == {"mailed": 1}
+    assert Registration.objects.get(pk=mailed.pk).reminded_for == timezone.localdate() + dt.timedelta(days=1)
+    assert AuditEvent.objects.get(action="event.reminded").data["mailed"] == 1
 
     call_command("send_event_reminders")
     assert len(mail.outbox) == 1

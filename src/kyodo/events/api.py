@@ -19,7 +19,7 @@ from kyodo.access import api_public, api_require_perm
 from kyodo.api_paging import paginated
 from kyodo.audit.services import record_event
 from kyodo.events import queries
-from kyodo.events.models import Event, Registration
+from kyodo.events.models import Event, EventSession, Registration
 from kyodo.events.publishing import EVENT_WORKFLOW
 
 router = Router(tags=["events"])
@@ -46,10 +46,22 @@ class EventOut(Schema):
     url: str = Field(alias="get_absolute_url")
 
 
+class SessionOut(Schema):
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    place: str
+    note: str
+
+
 class EventDetailOut(EventOut):
     description: str
     materials: str
     contact: str
+    sessions: list[SessionOut] = Field(description="its dates, when held on several (empty: once, at starts_at)")
+
+    @staticmethod
+    def resolve_sessions(event: Event) -> list[EventSession]:
+        return list(event.sessions.all())
 
 
 class EventFilters(Schema):

@@ -1,6 +1,7 @@
 """The public calendar as iCalendar (RFC 5545) and the イベント一覧 open-data rows.
 
-iCal feeds: every listed event, or those of one kind or one community, for calendar apps to subscribe to.
+iCal feeds: every listed event, or those of one kind or one community, for calendar apps to subscribe to;
+an event held on several dates is one calendar entry per date.
 Open data: the columns of the 自治体標準オープンデータセット イベント一覧, in their order.
 """
 
@@ -13,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
+from kyodo.events import sessions
 from kyodo.events.models import Event
 
 OPEN_DATA_HEADER = (
@@ -50,15 +52,19 @@ def ical(events: Iterable[Event], *, name: str, base_url: str) -> str:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//kyodo//events//JA", "CALSCALE:GREGORIAN",
              f"X-WR-CALNAME:{_escape(name)}", "X-WR-TIMEZONE:Asia/Tokyo"]
     for event in events:
-        lines += [
-            "BEGIN:VEVENT", f"UID:event-{event.pk}@{settings.MUNICIPALITY['code']}.kyodo", f"DTSTAMP:{now}",
-            f"DTSTART:{_utc(event.starts_at)}", f"DTEND:{_utc(event.ends_at)}",
-            f"SUMMARY:{_escape(event.title)}",
-            f"LOCATION:{_escape(' '.join(filter(None, [event.place, event.address])))}",
-            f"DESCRIPTION:{_escape(event.description)}", f"URL:{base_url}{event.get_absolute_url()}",
-            f"STATUS:{'CANCELLED' if event.status == 'cancelled' else 'CONFIRMED'}",
-            "END:VEVENT",
-        ]
+        dates = sessions.dates(event)
+        for number, (starts_at, ends_at, place, note) in enumerate(dates, start=1):
+            uid = f"event-{event.pk}" if len(dates) == 1 else f"event-{event.pk}-{number}"
+            summary = event.title if len(dates) == 1 else f"{event.title}({number}/{len(dates)}){note}"
+            lines += [
+                "BEGIN:VEVENT", f"UID:{uid}@{settings.MUNICIPALITY['code']}.kyodo", f"DTSTAMP:{now}",
+                f"DTSTART:{_utc(starts_at)}", f"DTEND:{_utc(ends_at)}",
+                f"SUMMARY:{_escape(summary)}",
+                f"LOCATION:{_escape(' '.join(filter(None, [place, event.address if place == event.place else ''])))}",
+                f"DESCRIPTION:{_escape(event.description)}", f"URL:{base_url}{event.get_absolute_url()}",
+                f"STATUS:{'CANCELLED' if event.status == 'cancelled' else 'CONFIRMED'}",
+                "END:VEVENT",
+            ]
     lines.append("END:VCALENDAR")
     return "".join(f"{folded}\r\n" for line in lines for folded in _fold(line))
 

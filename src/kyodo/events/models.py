@@ -187,6 +187,33 @@ class Event(Versioned, DemoData):
         return str(self.get_organiser_display())
 
 
+class EventSession(models.Model):
+    """One date of an event held on several (a course of three evenings, a training over two days).
+
+    An event without sessions is held once, at its own ``starts_at``–``ends_at``. With sessions, these are its
+    dates and the event's ``starts_at``/``ends_at`` are their span (first start, last end), kept by
+    ``kyodo.events.sessions``.
+    """
+
+    event = models.ForeignKey(Event, verbose_name=_("催し"), on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField(_("開始日時"))
+    ends_at = models.DateTimeField(_("終了日時"))
+    place = models.CharField(_("会場(催しと違う場合)"), max_length=120, blank=True)
+    note = models.CharField(_("内容"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("日程")
+        verbose_name_plural = _("日程")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(name="events_session_ends_after_start",
+                                   condition=Q(ends_at__gte=models.F("starts_at"))),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.starts_at:%Y-%m-%d %H:%M}"
+
+
 class Transition(TransitionRecord):
     """One step of an event's timeline."""
 
@@ -244,7 +271,7 @@ class Registration(DemoData):
     promoted_at = models.DateTimeField(_("繰上げ日時"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("取消日時"), null=True, blank=True)
     attended_at = models.DateTimeField(_("出席確認日時"), null=True, blank=True)
-    reminded_at = models.DateTimeField(_("前日のお知らせ送信日時"), null=True, blank=True, editable=False)
+    reminded_for = models.DateField(_("前日のお知らせを送った開催日"), null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["token"])
 

@@ -1,9 +1,10 @@
 """The day-before reminder to the people registered for an event.
 
-A daily cron job (``send_event_reminders``) enqueues one ``send_event_reminders_task`` per event that starts
-tomorrow (Japan time) and is not cancelled. The task mails each confirmed registrant who gave an e-mail address
-and has not been reminded: setting ``reminded_at`` with ``UPDATE … WHERE reminded_at IS NULL`` is the claim, so a
-person is reminded once however often the job runs. People who gave a telephone number are not mailed (the
+A daily cron job (``send_event_reminders``) enqueues one ``send_event_reminders_task`` per event held tomorrow
+(Japan time; its own date or one of its sessions) and not cancelled. The task mails each confirmed registrant who
+gave an e-mail address and has not been reminded of that day: setting ``reminded_for`` to the day with
+``UPDATE … WHERE reminded_for IS NULL OR reminded_for < day`` is the claim, so a person is reminded once per
+date however often the job runs. People who gave a telephone number are not mailed (the
 organiser calls them if needed). The mail goes through settings.EMAIL_BACKEND (the console by default).
 """
 
@@ -15,6 +16,7 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,18 +35,28 @@ def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
 
 
 def events_on(day: dt.date) -> list[Event]:
-    """Events (not cancelled, not drafts) that start on ``day`` (local time)."""
+    """Events (not cancelled, not drafts) held on ``day`` (local time): starting then, or with a session then."""
     start, end = _day_bounds(day)
-    return list(Event.objects.filter(starts_at__gte=start, starts_at__lt=end,
-                                     status__in=[EventStatus.PUBLISHED, EventStatus.CLOSED]).order_by("starts_at"))
+    held = Q(starts_at__gte=start, starts_at__lt=end) | Q(sessions__starts_at__gte=start, sessions__starts_at__lt=end)
+    return list(Event.objects.filter(held, status__in=[EventStatus.PUBLISHED, EventStatus.CLOSED]).distinct()
+                .order_by("starts_at", "pk"))
 
 
-def _message(event: Event, registration: Registration) -> tuple[str, str]:
-    starts = timezone.localtime(event.starts_at)
+def _session_on(event: Event, day: dt.date) -> tuple[dt.datetime, str]:
+    """When and where ``event`` is held on ``day``."""
+    start, end = _day_bounds(day)
+    session = event.sessions.filter(starts_at__gte=start, starts_at__lt=end).order_by("starts_at").first()
+    if session is None:
+        return event.starts_at, event.place
+    return session.starts_at, session.place or event.place
+
+
+def _message(event: Event, registration: Registration, starts_at: dt.datetime, place: str) -> tuple[str, str]:
+    starts = timezone.localtime(starts_at)
     page = getattr(settings, "KYODO_SITE_URL", "").rstrip("/") + reverse("events:registered",
                                                                           args=[registration.token])
     values = {"title": event.title, "name": registration.name, "day": format_wareki(starts.date()),
-              "time": starts.strftime("%H:%M"), "place": event.place}
+              "time": starts.strftime("%H:%M"), "place": place}
     subject = _("【明日開催】%(title)s") % values
     lines = [_("%(name)sさん") % values,
              _("お申し込みの「%(title)s」は明日%(day)s %(time)sから、%(place)sで開催します。") % values]
@@ -55,27 +67,34 @@ def _message(event: Event, registration: Registration) -> tuple[str, str]:
     return subject, "\n\n".join(lines)
 
 
+def _not_reminded(day: dt.date) -> Q:
+    return Q(reminded_for__isnull=True) | Q(reminded_for__lt=day)
+
+
 @task()
-def send_event_reminders_task(event_id: int) -> int:
-    """Mail the confirmed registrants of ``event_id`` not reminded yet; how many were mailed (idempotent)."""
+def send_event_reminders_task(event_id: int, day: str) -> int:
+    """Mail the confirmed registrants of ``event_id`` not yet reminded of ``day`` (ISO date); how many were
+    mailed (idempotent)."""
+    held_on = dt.date.fromisoformat(day)
     event = Event.objects.filter(pk=event_id).exclude(status=EventStatus.CANCELLED).first()
     if event is None:
         return 0
-    candidates = list(event.registrations.filter(status=RegistrationStatus.CONFIRMED, reminded_at__isnull=True,
+    starts_at, place = _session_on(event, held_on)
+    candidates = list(event.registrations.filter(_not_reminded(held_on), status=RegistrationStatus.CONFIRMED,
                                                  contact__contains="@").order_by("pk"))
     sent = 0
     for registration in candidates:
         with transaction.atomic():
-            claimed = Registration.objects.filter(pk=registration.pk, reminded_at__isnull=True).update(
-                reminded_at=timezone.now())
+            claimed = Registration.objects.filter(_not_reminded(held_on), pk=registration.pk).update(
+                reminded_for=held_on)
             if not claimed:
                 continue
-            subject, body = _message(event, registration)
+            subject, body = _message(event, registration, starts_at, place)
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.contact])
             sent += 1
     if sent:
         with transaction.atomic():
-            record_event("event.reminded", target=event, summary=event.title, data={"mailed": sent})
+            record_event("event.reminded", target=event, summary=event.title, data={"mailed": sent, "day": day})
     return sent
 
 
@@ -84,7 +103,7 @@ def enqueue_reminders(today: dt.date | None = None) -> int:
     day = (today or timezone.localdate()) + dt.timedelta(days=1)
     events = events_on(day)
     for event in events:
-        result = send_event_reminders_task.enqueue(event.pk)
+        result = send_event_reminders_task.enqueue(event.pk, day.isoformat())
         if result.status == TaskResultStatus.FAILED:
             logger.error("Reminders for event %s failed (retried on the next run):\n%s", event.pk,
                          "\n".join(error.traceback for error in result.errors))

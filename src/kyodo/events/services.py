@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -71,6 +72,10 @@ def update_event(event: Event, *, actor: Any, version: int, **fields: Any) -> Ev
             raise PermissionDenied(_("この操作を行う権限がありません。"))
         if locked.status == EventStatus.CANCELLED:
             raise ValidationError(_("中止した催しは編集できません。"))
+        moved = [name for name in ("starts_at", "ends_at")
+                 if abs(data[name] - getattr(locked, name)) >= dt.timedelta(minutes=1)]
+        if moved and locked.sessions.exists():
+            raise ValidationError({"starts_at": _("日程が複数ある催しの日時は「日程」で変更してください。")})
         taken = confirmed_count(locked)
         if data["capacity"] < taken:
             raise ValidationError({"capacity": _("定員は参加確定の人数(%(count)s人)より少なくできません。") % {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kyodo.events import attendance_views, report_views, staff_views
+from kyodo.events import attendance_views, report_views, session_views, staff_views
 from kyodo.events.publishing import EVENT_WORKFLOW
 from kyodo.workflows.views import action_urls
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("<int:pk>/register/", staff_views.staff_register, name="event-register"),
     path("<int:pk>/registrations/<int:registration_pk>/cancel/", staff_views.registration_cancel,
          name="registration-cancel"),
+    path("<int:pk>/sessions/new/", session_views.session_add, name="session-add"),
+    path("<int:pk>/sessions/<int:session_pk>/remove/", session_views.session_remove, name="session-remove"),
     path("<int:pk>/attendance/", attendance_views.attendance_list, name="attendance"),
     path("<int:pk>/checkin/", attendance_views.checkin, name="checkin"),
     path("<int:pk>/checkin/<int:registration_pk>/", attendance_views.checkin_mark, name="checkin-mark"),

@@ -147,7 +147,8 @@ def calendar_feed(request: HttpRequest) -> HttpResponseBase:
     """iCalendar of the listed events: all, or one kind's (``?kind=``) or one community's (``?community=``)."""
     kind_slug = request.GET.get("kind", "").strip()[:40]
     community_slug = request.GET.get("community", "").strip()[:60]
-    events = queries.public_events(kind_slug=kind_slug, community_slug=community_slug, upcoming=True)[:500]
+    events = queries.public_events(kind_slug=kind_slug, community_slug=community_slug,
+                                   upcoming=True).prefetch_related("sessions")[:500]
     body = feeds.ical(events, name=_("一関市 研修会・交流会"), base_url=_base_url(request))
     return file_response(body.encode(), filename="events.ics", content_type="text/calendar; charset=utf-8")
 

@@ -13,6 +13,7 @@ from kyodo.communities.models import Community, District
 from kyodo.events.models import Event
 from kyodo.practice.models import PracticePhoto, PracticeReport, PracticeTheme
 from kyodo.practice.scopes import VISIBLE
+from kyodo.text_search import normalize_for_search
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,9 @@ def staff_reports(user: Any, *, status: str = "", text: str = "") -> QuerySet[Pr
     reports = VISIBLE.queryset(user, PracticeReport.objects.all())
     if status:
         reports = reports.filter(status=status)
-    if text:
-        reports = reports.search(text)
+    needle = normalize_for_search(text)
+    if needle:
+        reports = reports.filter(search_text__contains=needle)
     return _with_related(reports).order_by("-updated_at", "-pk")
 
 

@@ -54,7 +54,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @public
-def photo(request: HttpRequest, pk: int, photo_pk: int) -> HttpResponse:
+def photo(request: HttpRequest, pk: int, photo_pk: int) -> FileResponse:
     """A photo: anyone for a published report; the report's writers and the city for the others."""
     found = queries.photo(pk, photo_pk)
     if found.report.status != ReportStatus.PUBLISHED and not request.user.has_perm("practice.view_report",
