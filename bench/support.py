@@ -56,16 +56,16 @@ def generate_support(communities: list, *, contacts_per_community: int = 6,
          for i, c in enumerate(communities) if i % 7 != 6], batch_size=5000)
     Contact.objects.bulk_create(
         [Contact(community=c, staff=liaison if i < LIAISON_COMMUNITIES else city,
-                 contacted_on=start + dt.timedelta(days=(i * 11 + k * 97) % 1600), way=WAYS[k % len(WAYS)],
+                 contacted_on=start + dt.timedelta(days=(i * 53 + k * 293) % 1700), way=WAYS[k % len(WAYS)],
                  summary="役員会に出席し、計画の進み具合を聞いた。", follow_up="資料を届ける" if k % 3 == 0 else "",
-                 follow_up_due=start + dt.timedelta(days=(i * 11 + k * 97) % 1600 + 30) if k % 3 == 0 else None)
+                 follow_up_due=start + dt.timedelta(days=(i * 53 + k * 293) % 1700 + 30) if k % 3 == 0 else None)
          for i, c in enumerate(communities) for k in range(contacts_per_community)], batch_size=5000)
     DispatchRequest.objects.bulk_create(
         [DispatchRequest(community=c, requested_by=city, requested_on=start + dt.timedelta(days=(i * 13) % 1600),
                          purpose="plan_revision", preferred_dates="平日の夜")
          for i, c in enumerate(communities) if i % 5 == 0], batch_size=5000)
     Consultation.objects.bulk_create(
-        [Consultation(community=c, advisor=advisor, consulted_on=start + dt.timedelta(days=(i * 7 + k * 131) % 1600),
+        [Consultation(community=c, advisor=advisor, consulted_on=start + dt.timedelta(days=(i * 41 + k * 373) % 1700),
                       way=WAYS[k % len(WAYS)], topic=topics[(i + k) % len(topics)], summary="会計の相談",
                       advice="帳簿を科目ごとに整理する")
          for i, c in enumerate(communities) for k in range(consultations_per_community)], batch_size=5000)
