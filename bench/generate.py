@@ -101,6 +101,9 @@ def generate(scale: str, seed: int = 2019) -> dict[str, int]:
         from bench.dialogue import generate_opinions
 
         generate_opinions(communities)
+        from bench.support import generate_support
+
+        generate_support(communities)
     from kyodo.grants.models import ActualLine, Application, ExpenseLine, Payment, Settlement, Transition
 
     for model in (Community, Officer, MemberOrganization, PlanInitiative, Application, ExpenseLine, ActualLine,

@@ -260,6 +260,11 @@ def run(scale: str, iterations: int, http: bool) -> list[Result]:
     from bench.dialogue import scenarios as dialogue_scenarios
 
     scenarios += dialogue_scenarios()
+    from bench.support import scenarios as support_scenarios
+
+    clients["liaison"] = Client()
+    clients["liaison"].force_login(User.objects.get(username="bench-liaison"))
+    scenarios += support_scenarios()
     constant_p50, _ = _timed(lambda: client.get("/_bench/constant"), iterations)
     results = []
     server = None

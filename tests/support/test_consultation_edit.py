@@ -86,3 +86,15 @@ def test_the_advisor_marks_the_follow_up_done_once(world):
     assert AuditEvent.objects.filter(action="consultation.follow_up_done").count() == 1
     again = client.post(_url(consultation, "follow-up-done"), {"done_on": timezone.localdate().isoformat()})
     assert again.status_code == 422 and "既に完了しています" in again.content.decode()
+
+
+def test_a_follow_up_done_leaves_the_advisors_to_dos(world):
+    from kyodo.support.queries import consultation_follow_ups
+
+    consultation = make_consultation(world, days_ago=3)
+    consultation.follow_up_on = timezone.localdate() + dt.timedelta(days=2)
+    consultation.save()
+    advisor = world.users["advisor"]
+    assert consultation_follow_ups(advisor) == 1
+    world.client("advisor").post(_url(consultation, "follow-up-done"), {"done_on": timezone.localdate().isoformat()})
+    assert consultation_follow_ups(advisor) == 0

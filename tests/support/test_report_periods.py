@@ -76,6 +76,9 @@ def test_the_yearly_pdf_has_the_title_and_the_counts(world):
     assert "相談実績" in squeezed and "相談件数5件" in squeezed
     assert "あおば地域協働体" in squeezed and "みどり地域協働体" in squeezed
     assert "会計" in squeezed and "イベント" in squeezed and "人材" in squeezed
+    # The chart: one filled bar per topic with consultations (fpdf draws rectangles with the "re" operator).
+    content = reader.pages[0].get_contents().get_data()
+    assert content.count(b" re f") == 3, content.count(b" re f")
 
 
 def test_the_monthly_pdf_counts_only_the_month(world):

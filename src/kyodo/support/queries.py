@@ -127,12 +127,13 @@ def dispatch_waiting(user: Any) -> dict[str, int]:
 
 
 def consultation_follow_ups(user: Any) -> int:
-    """An advisor's consultations whose follow-up date is within two weeks (overdue ones included). One query."""
+    """An advisor's open consultation follow-ups due within two weeks (overdue ones included). One query."""
     from kyodo.accounts.roles import Role
     from kyodo.support.models import Consultation
 
     if getattr(user, "role", "") != Role.ADVISOR:
         return 0
     limit = timezone.localdate() + dt.timedelta(days=DUE_SOON_DAYS)
-    return Consultation.objects.filter(advisor_id=user.pk, follow_up_on__isnull=False, follow_up_on__lte=limit,
+    return Consultation.objects.filter(advisor_id=user.pk, follow_up_on__isnull=False, follow_up_done_on__isnull=True,
+                                       follow_up_on__lte=limit,
                                        follow_up_on__gte=timezone.localdate() - dt.timedelta(days=30)).count()

@@ -53,7 +53,7 @@ def render_report(report: Report) -> bytes:
     pdf.heading(_("分類別・月別の件数"))
     header, rows, totals = table_rows(report)
     months = len(report.period.months)
-    month_width = min(10, 100 // months)
+    month_width = min(10, 108 // months)
     widths = [170 - month_width * months - 16, *([month_width] * months), 16]
     pdf.set_font(FONT, size=TABLE_SIZE)
     pdf.money_table(header, ([str(cell) for cell in row] for row in rows), widths=widths,
