@@ -7,9 +7,10 @@ What is checked on each page (WCAG 2.1 1.4.10 Reflow, 2.5.5 Target Size; デジ�
 2. Touch targets are at least 44 × 44 CSS px: links, buttons, form controls, summaries and
    anything else focusable that is shown. The rule, decided here:
    - A link *inside running text* is exempt (the "inline" exception of WCAG 2.5.5 and
-     2.5.8): the nearest block that holds the link also holds other words. A link that is
-     the whole content of its block (a menu item, a card title, a table cell's only link,
-     a row action) is a target and must be 44 × 44.
+     2.5.8): the nearest block that holds the link also holds words outside any link,
+     button or other control. A link that is the whole content of its block, or stands
+     there only with other controls (a menu item, a card title, a table cell's link, row
+     actions such as 編集 next to a 削除 button), is a target and must be 44 × 44.
    - A checkbox or radio button is measured together with its label (clicking the label
      sets it), so the label's box counts.
    - Elements not shown (zero size, off-screen like the skip link before it gets focus)
@@ -54,11 +55,19 @@ _MEASURE = """
     return r.width > 1 && r.height > 1 && style.visibility !== 'hidden' && r.right > 0 && r.bottom > 0;
   };
   const words = (s) => s.replace(/[\\s、。・,.:;:;()()「」|/\\-–—›»«]+/g, '');
+  // Words of the link's block outside any control: another link's or a button's label is not running text.
+  const controls = 'a, button, select, textarea, summary, label, input';
   const inRunningText = (link) => {
     let block = link.parentElement;
     while (block && !isBlock(block)) block = block.parentElement;
     if (!block) return false;
-    return words(block.innerText || '').length > words(link.innerText || '').length;
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let prose = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const owner = node.parentElement.closest(controls);
+      if (!owner || !block.contains(owner)) prose += node.textContent;
+    }
+    return words(prose).length > 0;
   };
 
   // 1. Sideways scrolling, with the widest culprits named.
@@ -171,10 +180,14 @@ def test_the_checks_catch_a_wide_page_a_small_button_and_a_squeezed_label(transa
       const p = document.createElement('p');
       p.innerHTML = '詳しくは <a href="/">こちら</a> をご覧ください。';
       main.append(p);
+      const actions = document.createElement('p');
+      actions.innerHTML = '<a href="/" style="display: inline">編集</a> <button class="link-button">削除</button>';
+      main.append(actions);
     }""")
     found = measure(phone)
     assert found["overflow"] is True
     assert any("wide" in culprit for culprit in found["culprits"])
     assert [s for s in found["small"] if '"OK"' in s]
     assert not [s for s in found["small"] if "こちら" in s], "a link in running text is exempt"
+    assert [s for s in found["small"] if '"編集"' in s], "a row action next to a button is a target"
     assert [s for s in found["narrow"] if "申請状況" in s]

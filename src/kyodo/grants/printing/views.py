@@ -33,15 +33,21 @@ def _parties(application: Application) -> printing.Parties:
         mayor_title=_("{city}長").format(city=municipality["name"]),
         community_name=application.community.name,
         representative=_representative(application),
-        mayor_name=settings.GRANT_DOCUMENTS.get("mayor_name", ""),
+        mayor_name=str(_documents().get("mayor_name", "")),
     )
+
+
+def _documents() -> dict[str, Any]:
+    """The city's settings for its printed forms (settings.GRANT_DOCUMENTS)."""
+    documents: dict[str, Any] = settings.GRANT_DOCUMENTS
+    return documents
 
 
 def _label(application: Application, form: str) -> printing.FormLabel:
     """The 様式 number of ``form`` and the rule it is under, as the city configured them."""
-    documents = settings.GRANT_DOCUMENTS
-    rule = documents.get("rule", "").format(city=settings.MUNICIPALITY["name"], program=application.program.name)
-    return printing.FormLabel(number=documents.get("forms", {}).get(form, ""), rule=rule)
+    documents = _documents()
+    rule = str(documents.get("rule", "")).format(city=settings.MUNICIPALITY["name"], program=application.program.name)
+    return printing.FormLabel(number=str(documents.get("forms", {}).get(form, "")), rule=rule)
 
 
 def _representative(application: Application) -> str | None:
