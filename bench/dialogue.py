@@ -123,4 +123,5 @@ def scenarios():
         ("opinions_overview", "html", "/staff/dialogue/overview/", overview_floor, "city"),
         ("meetings_public", "html", "/meetings/", meetings_floor, "anon"),
         ("api_opinions", "json", "/api/v1/dialogue/opinions?limit=50", public_floor(), "anon"),
+        ("api_meetings", "json", "/api/v1/dialogue/meetings?limit=30", meetings_floor, "anon"),
     ]

@@ -190,8 +190,9 @@ def checked_upload(uploaded_file: Any) -> CheckedUpload:
 # ---- storing and removing --------------------------------------------------------------------
 
 
-def storage_of(record: models.Model) -> Storage:
-    return record._meta.get_field("file").storage  # type: ignore[attr-defined, no-any-return]
+def storage_of(record: Any) -> Storage:
+    storage: Storage = record.file.storage
+    return storage
 
 
 def store(record: Any, uploaded_file: Any) -> None:

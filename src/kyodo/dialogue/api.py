@@ -13,7 +13,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from ninja.security import django_auth
@@ -21,72 +20,19 @@ from ninja.security import django_auth
 from kyodo.access import api_public, api_require_perm, api_signed_in
 from kyodo.api_inputs import FiscalYearParam, Text, Version, Yen
 from kyodo.api_paging import paginated
-from kyodo.dialogue import meeting_files, meeting_queries, queries
-from kyodo.dialogue.models import Meeting, MeetingAttachment, MeetingStatus, Opinion, OpinionStatus, Outcome
+from kyodo.dialogue import meeting_queries, queries
+from kyodo.dialogue.api_meetings import MeetingDetailOut, MeetingOut
+from kyodo.dialogue.api_meetings import router as meetings_router
+from kyodo.dialogue.models import Meeting, Opinion, OpinionStatus, Outcome
 from kyodo.dialogue.outcomes import outcome_summary
 from kyodo.dialogue.workflow import OPINION_WORKFLOW
 from kyodo.plans.models import Department, Measure
+from kyodo.query_params import MAX_ID
 
 public_router = Router(tags=["dialogue"])
 staff_router = Router(tags=["dialogue"], auth=django_auth)
-MAX_ID = 2_147_483_647
-
-
-class MeetingOut(Schema):
-    id: int
-    title: str
-    kind: str = Field(alias="kind.name")
-    status: str
-    status_label: str = Field(alias="get_status_display")
-    starts_at: dt.datetime
-    ends_at: dt.datetime | None
-    place: str
-    districts: list[str]
-    communities: list[str]
-    agenda: str
-    attendance_residents: int | None
-    attendance_communities: int | None
-    attendance_city: int | None
-    attendance_other: int | None
-    minutes: str
-    cancel_reason: str
-    is_demo_data: bool
-    url: str = Field(alias="get_absolute_url")
-
-    @staticmethod
-    def resolve_districts(meeting: Meeting) -> list[str]:
-        return [district.name for district in meeting.districts.all()]
-
-    @staticmethod
-    def resolve_communities(meeting: Meeting) -> list[str]:
-        return [community.name for community in meeting.communities.all()]
-
-    @staticmethod
-    def resolve_minutes(meeting: Meeting) -> str:
-        return meeting.minutes if meeting.status == MeetingStatus.MINUTES_PUBLISHED else ""
-
-
-class MeetingFileOut(Schema):
-    id: int
-    name: str = Field(alias="original_name")
-    kind: str
-    kind_label: str = Field(alias="get_kind_display")
-    content_type: str
-    size_bytes: int
-    url: str
-
-    @staticmethod
-    def resolve_url(attachment: MeetingAttachment) -> str:
-        return reverse("meetings:file", args=[attachment.meeting_id, attachment.pk])
-
-
-class MeetingDetailOut(MeetingOut):
-    files: list[MeetingFileOut]
-
-    @staticmethod
-    def resolve_files(meeting: Meeting) -> list[MeetingAttachment]:
-        """The public files only (all once the minutes are published, else those marked public)."""
-        return list(meeting_files.public_files(meeting))
+# The staff's meetings and meeting requests (kyodo.dialogue.api_meetings).
+staff_router.add_router("", meetings_router)
 
 
 class PublishedOpinionOut(Schema):
@@ -274,6 +220,3 @@ return_opinion = _simple("return", "dialogue.review_opinion", "回答を差し�
 review_opinion = _simple("review", "dialogue.review_opinion", "回答を確認する / Review the answer")
 publish_opinion = _simple("publish", "dialogue.review_opinion", "回答を公開する / Publish the answer")
 
-
-# The staff's meetings and meeting requests: their operations register on staff_router.
-from kyodo.dialogue import api_meetings  # noqa: E402, F401

@@ -1,4 +1,5 @@
-"""/api/v1/dialogue: the staff's meetings and meeting requests, and their actions (on kyodo.dialogue.api's routers).
+"""/api/v1/dialogue: meetings as the public sees them; the staff's meetings and meeting requests, and their actions
+(``router``, mounted under kyodo.dialogue.api's staff router).
 
 Planning and the actions call the same services as the staff pages (kyodo.dialogue.meetings, .requests), so
 the same permissions, checks, optimistic locking, timeline and audit apply; kyodo.api_errors answers their
@@ -14,21 +15,90 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Schema, Status
+from ninja import Field, Router, Schema, Status
+from ninja.security import django_auth
 
 from kyodo.access import api_require_perm, api_signed_in
 from kyodo.api_inputs import Count, Text, Version
 from kyodo.api_paging import paginated
 from kyodo.communities.models import Community, District
-from kyodo.dialogue import meeting_queries, meetings, requests
-from kyodo.dialogue.api import MAX_ID, MeetingOut, staff_router
+from kyodo.dialogue import meeting_files, meeting_queries, meetings, requests
 from kyodo.dialogue.meeting_workflow import MEETING_WORKFLOW
-from kyodo.dialogue.models import Meeting, MeetingKind, MeetingRequest, MeetingRequestStatus, MeetingStatus
+from kyodo.dialogue.models import (
+    Meeting,
+    MeetingAttachment,
+    MeetingKind,
+    MeetingRequest,
+    MeetingRequestStatus,
+    MeetingStatus,
+)
 from kyodo.dialogue.scopes import MEETING_REQUESTS
+from kyodo.query_params import MAX_ID
 
+router = Router(tags=["dialogue"], auth=django_auth)
 Id = Field(..., ge=1, le=MAX_ID)
+
+
+class MeetingOut(Schema):
+    id: int
+    title: str
+    kind: str = Field(alias="kind.name")
+    status: str
+    status_label: str = Field(alias="get_status_display")
+    starts_at: dt.datetime
+    ends_at: dt.datetime | None
+    place: str
+    districts: list[str]
+    communities: list[str]
+    agenda: str
+    attendance_residents: int | None
+    attendance_communities: int | None
+    attendance_city: int | None
+    attendance_other: int | None
+    minutes: str
+    cancel_reason: str
+    is_demo_data: bool
+    url: str = Field(alias="get_absolute_url")
+
+    @staticmethod
+    def resolve_districts(meeting: Meeting) -> list[str]:
+        return [district.name for district in meeting.districts.all()]
+
+    @staticmethod
+    def resolve_communities(meeting: Meeting) -> list[str]:
+        return [community.name for community in meeting.communities.all()]
+
+    @staticmethod
+    def resolve_minutes(meeting: Meeting) -> str:
+        return meeting.minutes if meeting.status == MeetingStatus.MINUTES_PUBLISHED else ""
+
+
+class MeetingFileOut(Schema):
+    id: int
+    name: str = Field(alias="original_name")
+    kind: str
+    kind_label: str = Field(alias="get_kind_display")
+    content_type: str
+    size_bytes: int
+    url: str
+
+    @staticmethod
+    def resolve_url(attachment: MeetingAttachment) -> str:
+        return reverse("meetings:file", args=[attachment.meeting_id, attachment.pk])
+
+
+class MeetingDetailOut(MeetingOut):
+    files: list[MeetingFileOut]
+
+    @staticmethod
+    def resolve_files(meeting: Meeting) -> list[MeetingAttachment]:
+        """The public files only (all once the minutes are published, else those marked public)."""
+        return list(meeting_files.public_files(meeting))
+
+
 
 
 class StaffMeetingOut(MeetingOut):
@@ -96,14 +166,14 @@ def staff_meeting(request: HttpRequest, meeting_id: int) -> Meeting:
     return meeting_queries.meeting_page(meeting_id)
 
 
-@staff_router.post("/staff/meetings", response={201: StaffMeetingOut}, summary="会議を登録する / Plan a meeting")
+@router.post("/staff/meetings", response={201: StaffMeetingOut}, summary="会議を登録する / Plan a meeting")
 @api_require_perm("dialogue.plan_meeting")
 def plan_meeting(request: HttpRequest, payload: MeetingIn) -> Status[Meeting]:
     meeting = meetings.plan_meeting(actor=request.user, **_meeting_fields(payload))
     return Status(201, meeting_queries.meeting_page(meeting.pk))
 
 
-@staff_router.get("/staff/meetings/{meeting_id}", response=StaffMeetingOut, summary="会議(職員) / One meeting")
+@router.get("/staff/meetings/{meeting_id}", response=StaffMeetingOut, summary="会議(職員) / One meeting")
 @api_require_perm("dialogue.list_meetings", load=staff_meeting)
 def get_staff_meeting(request: HttpRequest, meeting: Meeting) -> Meeting:
     return meeting
@@ -134,21 +204,21 @@ def _act_on_meeting(request: HttpRequest, meeting: Meeting, action: str, **value
     return meeting_queries.meeting_page(meeting.pk)
 
 
-@staff_router.post("/staff/meetings/{meeting_id}/hold", response=StaffMeetingOut,
+@router.post("/staff/meetings/{meeting_id}/hold", response=StaffMeetingOut,
                    summary="開催を記録する / Record that the meeting was held")
 @api_require_perm("dialogue.manage_meeting", load=staff_meeting)
 def hold_meeting(request: HttpRequest, meeting: Meeting, payload: HoldIn) -> Meeting:
     return _act_on_meeting(request, meeting, "hold", **payload.dict())
 
 
-@staff_router.post("/staff/meetings/{meeting_id}/publish-minutes", response=StaffMeetingOut,
+@router.post("/staff/meetings/{meeting_id}/publish-minutes", response=StaffMeetingOut,
                    summary="記録を公開する / Publish the minutes")
 @api_require_perm("dialogue.manage_meeting", load=staff_meeting)
 def publish_minutes(request: HttpRequest, meeting: Meeting, payload: MinutesIn) -> Meeting:
     return _act_on_meeting(request, meeting, "publish_minutes", **payload.dict())
 
 
-@staff_router.post("/staff/meetings/{meeting_id}/cancel", response=StaffMeetingOut,
+@router.post("/staff/meetings/{meeting_id}/cancel", response=StaffMeetingOut,
                    summary="中止する / Cancel the meeting (with a reason)")
 @api_require_perm("dialogue.manage_meeting", load=staff_meeting)
 def cancel_meeting(request: HttpRequest, meeting: Meeting, payload: CancelIn) -> Meeting:
@@ -209,7 +279,7 @@ def requesting_community(request: HttpRequest, slug: str) -> Community:
     return get_object_or_404(Community.objects.select_related("district"), slug=slug)
 
 
-@staff_router.get("/staff/meeting-requests", response=list[MeetingRequestOut],
+@router.get("/staff/meeting-requests", response=list[MeetingRequestOut],
                   summary="会議の開催申込みの一覧 / The caller's meeting requests")
 @paginated
 @api_signed_in
@@ -221,7 +291,7 @@ def list_requests(request: HttpRequest, status: MeetingRequestStatus | None = No
     return rows.order_by("-created_at", "-pk")
 
 
-@staff_router.post("/staff/communities/{slug}/meeting-requests", response={201: MeetingRequestOut},
+@router.post("/staff/communities/{slug}/meeting-requests", response={201: MeetingRequestOut},
                    summary="会議の開催を申し込む / Request a meeting")
 @api_require_perm("dialogue.request_meeting", load=requesting_community)
 def request_meeting(request: HttpRequest, community: Community, payload: MeetingRequestIn) -> Status[MeetingRequest]:
@@ -233,14 +303,14 @@ def request_meeting(request: HttpRequest, community: Community, payload: Meeting
     return Status(201, visible_request(request, made.pk))
 
 
-@staff_router.get("/staff/meeting-requests/{request_id}", response=MeetingRequestOut,
+@router.get("/staff/meeting-requests/{request_id}", response=MeetingRequestOut,
                   summary="会議の開催申込み / One meeting request")
 @api_require_perm("dialogue.see_meeting_request", load=visible_request)
 def get_request(request: HttpRequest, meeting_request: MeetingRequest) -> MeetingRequest:
     return meeting_request
 
 
-@staff_router.post("/staff/meeting-requests/{request_id}/schedule", response=MeetingRequestOut,
+@router.post("/staff/meeting-requests/{request_id}/schedule", response=MeetingRequestOut,
                    summary="開催を決める / Schedule the requested meeting")
 @api_require_perm("dialogue.decide_meeting_request", load=visible_request)
 def schedule_request(request: HttpRequest, meeting_request: MeetingRequest, payload: ScheduleIn) -> MeetingRequest:
@@ -252,7 +322,7 @@ def schedule_request(request: HttpRequest, meeting_request: MeetingRequest, payl
     return visible_request(request, meeting_request.pk)
 
 
-@staff_router.post("/staff/meeting-requests/{request_id}/decline", response=MeetingRequestOut,
+@router.post("/staff/meeting-requests/{request_id}/decline", response=MeetingRequestOut,
                    summary="見送る / Decline the request (with a reason)")
 @api_require_perm("dialogue.decide_meeting_request", load=visible_request)
 def decline_request(request: HttpRequest, meeting_request: MeetingRequest, payload: DeclineIn) -> MeetingRequest:

@@ -156,9 +156,6 @@ class MeetingAttachment(StoredFile):
                                    condition=Q(kind__in=["minutes", "handout", "other"])),
         ]
 
-    def is_public(self) -> bool:
-        return self.public_now or self.meeting.status == MeetingStatus.MINUTES_PUBLISHED
-
 
 class MeetingTransition(TransitionRecord):
     """One step of a meeting's timeline."""
