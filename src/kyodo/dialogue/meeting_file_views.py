@@ -56,7 +56,7 @@ def file_download(request: HttpRequest, meeting: Meeting, pk: int, attachment_pk
     return attachment_response(_attachment(meeting, attachment_pk))
 
 
-@download
+@download(public=True)
 @public
 def public_file_download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponseBase:
     """A public file of a meeting; 404 for one that is not (yet) public."""

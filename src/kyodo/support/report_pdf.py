@@ -10,7 +10,7 @@ from fpdf.enums import XPos, YPos
 
 from kyodo.access import require_perm
 from kyodo.downloads import PDF, download, file_response
-from kyodo.grants.printing.documents import FONT, LINE, _Form, wareki_date
+from kyodo.grants.printing.documents import FONT, LINE, PrintedForm, wareki_date
 from kyodo.support.report import REPORT, Report, build_report, report_title, requested_period, table_rows, topic_chart
 
 TABLE_SIZE = 8.0
@@ -18,7 +18,7 @@ CHART_SCALE = 0.24  # millimetres per chart unit (the chart's geometry is drawn 
 CHART_BLUE = (21, 101, 192)
 
 
-def _chart(pdf: _Form, report: Report) -> None:
+def _chart(pdf: PrintedForm, report: Report) -> None:
     """The topics' totals as horizontal bars (the same geometry as the page's SVG chart)."""
     chart = topic_chart(report)
     label_width = chart["label_width"] * CHART_SCALE
@@ -42,7 +42,7 @@ def _chart(pdf: _Form, report: Report) -> None:
 
 def render_report(report: Report) -> bytes:
     """The report as PDF bytes: pure, from the built report."""
-    pdf = _Form(title=report_title(report))
+    pdf = PrintedForm(title=report_title(report))
     pdf.title_block()
     pdf.line_text(_("作成日 %(date)s") % {"date": wareki_date(timezone.localdate())}, size=9)
     pdf.line_text(_("期間 %(start)s〜%(end)s 相談件数 %(total)s件") % {

@@ -73,7 +73,7 @@ def yen(amount: int) -> str:
     return f"{amount:,}円"
 
 
-class _Form(FPDF):
+class PrintedForm(FPDF):
     """An A4 form with the embedded font, a page-number footer and, for drafts, a 下書き watermark."""
 
     def __init__(self, *, title: str, label: FormLabel | None = None, draft: bool = False) -> None:
@@ -174,7 +174,7 @@ def _headings_style() -> object:
 _HEADINGS = _headings_style()
 
 
-def _addressee_sender(pdf: _Form, *, date: str, to: str, sender: str, reference: str | None = None,
+def _addressee_sender(pdf: PrintedForm, *, date: str, to: str, sender: str, reference: str | None = None,
                       seal: bool = False) -> None:
     """The date (and document number) on the right, the addressee on the left, the sender on the right
     (with ``seal``, the sender's last line ends in the seal placeholder 印)."""
@@ -233,7 +233,7 @@ def application_form(application: Application, parties: Parties, *, lines: Seque
                      initiatives: Sequence[str], label: FormLabel | None = None) -> bytes:
     """交付申請書: the application with its expense plan; a draft is marked 下書き."""
     draft = application.status == "draft"
-    pdf = _Form(title=_("補助金交付申請書"), label=label, draft=draft)
+    pdf = PrintedForm(title=_("補助金交付申請書"), label=label, draft=draft)
     pdf.title_block(_("【下書き】提出前の控えです") if draft else None)
     _addressee_sender(pdf, date=wareki_date(application.submitted_at), to=f"{parties.mayor_title}　様",
                       sender=_community_sender(parties))
@@ -261,7 +261,7 @@ def application_form(application: Application, parties: Parties, *, lines: Seque
 def award_notice(application: Application, award: Award, parties: Parties, *,
                  label: FormLabel | None = None) -> bytes:
     """交付決定通知書: the city tells the community the amount it will grant and on what conditions."""
-    pdf = _Form(title=_("補助金交付決定通知書"), label=label)
+    pdf = PrintedForm(title=_("補助金交付決定通知書"), label=label)
     pdf.title_block()
     _addressee_sender(pdf, reference=award.decision_number, date=wareki_date(award.decided_on),
                       to=_community_addressee(parties), sender=_mayor_sender(parties), seal=True)
@@ -286,7 +286,7 @@ def actuals_report_form(application: Application, report: ActualsReport, parties
                         planned_lines: Sequence[ExpenseLine], actual_lines: Sequence[ActualLine],
                         award: Award | None, label: FormLabel | None = None) -> bytes:
     """実績報告書: what was done, what came of it, and the actual spending against the plan."""
-    pdf = _Form(title=_("補助事業実績報告書"), label=label)
+    pdf = PrintedForm(title=_("補助事業実績報告書"), label=label)
     pdf.title_block()
     _addressee_sender(pdf, date=wareki_date(report.submitted_at), to=f"{parties.mayor_title}　様",
                       sender=_community_sender(parties))
@@ -327,7 +327,7 @@ def actuals_report_form(application: Application, report: ActualsReport, parties
 def settlement_notice(application: Application, settlement: Settlement, parties: Parties, *,
                       advance_paid_yen: int, label: FormLabel | None = None) -> bytes:
     """額の確定通知書: the settled amount and what is still to be paid (or refunded) after the advance."""
-    pdf = _Form(title=_("補助金の額の確定通知書"), label=label)
+    pdf = PrintedForm(title=_("補助金の額の確定通知書"), label=label)
     pdf.title_block()
     _addressee_sender(pdf, reference=settlement.notice_number, date=wareki_date(settlement.settled_on),
                       to=_community_addressee(parties), sender=_mayor_sender(parties), seal=True)
