@@ -12,4 +12,4 @@ class ParticipationConfig(AppConfig):
         from kyodo.menus import add_to_main_menu
         from kyodo.participation import demo, panels, publishing, workarea  # noqa: F401
 
-        add_to_main_menu(65, _("ボランティア募集"), "participation:list", namespace="participation")
+        add_to_main_menu(70, _("ボランティア募集"), "participation:list", namespace="participation")
