@@ -19,6 +19,8 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as ServiceValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
+from django.http.request import RawPostDataException
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -77,6 +79,14 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
         # SeparationOfDuties says why in a Japanese sentence; a bare PermissionDenied says nothing.
         return error_response(api, request, str(exc) or FORBIDDEN, status=403)
+
+    def unreadable_body(request: HttpRequest, exc: Exception) -> HttpResponse:
+        # A form-encoded (multipart) POST was read as a form by the CSRF check before the API could
+        # read its body as JSON, or its multipart framing is broken: the API takes JSON bodies only.
+        return error_response(api, request, "リクエストの本文はJSON(application/json)で送ってください。", status=415)
+
+    api.exception_handler(RawPostDataException)(unreadable_body)
+    api.exception_handler(MultiPartParserError)(unreadable_body)
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

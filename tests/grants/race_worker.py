@@ -54,8 +54,59 @@ def prepare(_barrier: Any) -> dict[str, int]:
     open_rule("activity", last_year, budget_yen=BUDGET_YEN)
     budget = [make_application(CommunityFactory(), status="recommended", fiscal_year=last_year, amount_yen=100_000)
               for _n in range(2)]
+    two_years_ago = last_year - 1  # a rule whose budget holds one of two changes raising an award
+    open_rule("activity", two_years_ago, budget_yen=CHANGE_BUDGET_YEN)
+    changing = []
+    for _n in range(2):
+        community = CommunityFactory()
+        UserFactory(username=f"race_secretary_{community.pk}", role="community_secretariat", community=community)
+        changing.append(make_application(community, status="awarded", fiscal_year=two_years_ago, amount_yen=50_000))
     return {"admin_1": admins[0].pk, "admin_2": admins[1].pk, "award": to_award.pk, "settle": to_settle.pk,
-            "pay_final": to_settle.pk, "budget_a": budget[0].pk, "budget_b": budget[1].pk}
+            "pay_final": to_settle.pk, "budget_a": budget[0].pk, "budget_b": budget[1].pk,
+            "change_a": changing[0].pk, "change_b": changing[1].pk}
+
+
+CHANGE_BUDGET_YEN = 150_000  # two awards of 50,000円, each asking to go to 100,000円: only one fits
+
+
+def reset_changes(_barrier: Any, pks: list[int]) -> dict[int, int]:
+    """Both awards back at 50,000円, each with a pending change request to 100,000円; their versions."""
+    from django.db import transaction
+
+    from kyodo.accounts.models import User
+    from kyodo.grants.applications import changes
+    from kyodo.grants.models import Application, Award, ChangeRequest
+
+    with transaction.atomic():
+        ChangeRequest.objects.filter(application_id__in=pks).delete()
+        Award.objects.filter(application_id__in=pks).update(amount_yen=50_000)
+        Application.objects.filter(pk__in=pks).update(status="awarded")
+        for application in Application.objects.filter(pk__in=pks):
+            secretary = User.objects.get(username=f"race_secretary_{application.community_id}")
+            changes.request_change_application(application, actor=secretary, version=application.version,
+                                               reason="参加者が増えた", description="会場を広くする",
+                                               requested_amount_yen=100_000)
+        return dict(Application.objects.filter(pk__in=pks).values_list("pk", "version"))
+
+
+def race_change(barrier: Any, pk: int, actor_pk: int, version: int) -> tuple:
+    """Approve the change on ``pk`` at the same moment as the other worker approves its own."""
+    from django.core.exceptions import ValidationError
+
+    from kyodo.accounts.models import User
+    from kyodo.grants.applications import changes
+    from kyodo.grants.models import Application
+    from kyodo.locking import StaleObject
+    from kyodo.workflows import InvalidTransition
+
+    actor = User.objects.get(pk=actor_pk)
+    application = Application.objects.get(pk=pk)
+    barrier.wait(timeout=60)
+    try:
+        changes.approve_change_application(application, actor=actor, version=version, comment="妥当")
+    except (StaleObject, InvalidTransition, ValidationError) as error:
+        return ("lost", type(error).__name__, str(error))
+    return ("won",)
 
 
 BUDGET_YEN = 150_000  # two awards of 100,000円 on different applications: only one fits
@@ -181,4 +232,5 @@ def chain_shape(_barrier: Any) -> dict[str, Any]:
 
 COMMANDS = {"prepare": prepare, "reset": reset, "race": race, "inspect": inspect, "verify": verify,
             "reset_budget": reset_budget, "race_budget": race_budget, "awarded_total": awarded_total,
-            "append_events": append_events, "chain_shape": chain_shape}
+            "append_events": append_events, "chain_shape": chain_shape,
+            "reset_changes": reset_changes, "race_change": race_change}

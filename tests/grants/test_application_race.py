@@ -112,6 +112,7 @@ def test_two_processes_racing_on_one_application_exactly_one_wins_every_time(wor
     _race_decisions(workers)
     _race_payments(workers)
     _race_budget(workers)
+    _race_change_approvals(workers)
     _race_audit_appends(workers)
     assert workers.ask("a", "verify")  # the audit chain is intact
 
@@ -186,6 +187,24 @@ def _race_budget(workers) -> None:
         lost = next(outcome for outcome in outcomes if outcome[0] == "lost")
         assert lost[1] == "ValidationError" and "予算残額" in lost[2], lost
         assert workers.ask("a", "awarded_total", list(pks.values())) == 100_000 <= race_worker.BUDGET_YEN
+
+
+def _race_change_approvals(workers) -> None:
+    """Two change approvals at once on DIFFERENT applications of one rule whose budget holds only
+    one of the raises: one is approved, the other refused in Japanese, awards stay within budget."""
+    ids = workers.ids
+    pks = {"a": ids["change_a"], "b": ids["change_b"]}
+    actors = {"a": ids["admin_1"], "b": ids["admin_2"]}
+    for trial in range(BUDGET_TRIALS):
+        versions = workers.ask("a", "reset_changes", list(pks.values()))
+        for name in "ab":
+            workers.inboxes[name].put(("race_change", (pks[name], actors[name], versions[pks[name]])))
+        outcomes = [workers._answer(name, 60) for name in "ab"]
+        assert sorted(outcome[0] for outcome in outcomes) == ["lost", "won"], (trial, outcomes)
+        lost = next(outcome for outcome in outcomes if outcome[0] == "lost")
+        assert lost[1] == "ValidationError" and "予算残額" in lost[2], lost
+        total = workers.ask("a", "awarded_total", list(pks.values()))
+        assert total == 150_000 <= race_worker.CHANGE_BUDGET_YEN, (trial, total)
 
 
 APPENDS = 40

@@ -86,7 +86,8 @@ def hourly_failures(username: str | None) -> int:
 class KyodoAxesHandler(AxesDatabaseHandler):
     """django-axes' database handler with the hourly budget and the device cookie."""
 
-    def filter_user_attempts(self, request: HttpRequest, credentials: dict[str, Any] | None = None) -> list[Any]:
+    def filter_user_attempts(self, request: Any, credentials: dict[str, Any] | None = None) -> list[Any]:
+        # ``request`` carries django-axes' ``axes_*`` attributes (set by its middleware).
         username = get_client_username(request, credentials)
         parameters = get_client_parameters(
             username, request.axes_ip_address, request.axes_user_agent, request, credentials

@@ -39,6 +39,8 @@ DEMO_ACCOUNTS = (
     DemoAccount("community", "事務 四季(デモ)", Role.COMMUNITY_SECRETARIAT, "山目地域協働体"),
     DemoAccount("advisor", "相談 五月(デモ)", Role.ADVISOR, "いちのせき市民活動センター"),
     DemoAccount("company", "企業 六花(デモ)", Role.COMPANY_CONTACT, "いちのせき架空建設株式会社"),
+    DemoAccount("accounts", "情報 八雲(デモ)", Role.ACCOUNT_ADMIN,
+                "情報政策課: creates accounts and grants roles (no business decisions)"),
 )
 
 
