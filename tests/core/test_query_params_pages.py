@@ -47,9 +47,10 @@ def test_staff_pages_never_fail_on_odd_numbers(world, url_name, names):
     _check(client, url, names)
 
 
-def test_a_year_that_is_not_a_plain_number_shows_the_current_year(world):
+def test_a_year_that_is_not_a_plain_number_is_refused_and_a_plain_one_is_read(world):
     client = world.client("city_admin")
-    plain = client.get(reverse("support_staff:consultation-report"))
-    odd = client.get(reverse("support_staff:consultation-report"), {"year": "²"})
-    assert odd.status_code == 200
-    assert odd.context["report"].year == plain.context["report"].year
+    url = reverse("support_staff:consultation-report")
+    plain = client.get(url)
+    assert client.get(url, {"year": "²"}).status_code == 400
+    year = plain.context["report"].year.year
+    assert client.get(url, {"year": str(year - 1)}).context["report"].year.year == year - 1
