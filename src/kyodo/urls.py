@@ -22,7 +22,7 @@ urlpatterns = [
     path("staff/support/", include("kyodo.support.staff_urls")),
     path("events/", include("kyodo.events.urls")),
     path("staff/events/", include("kyodo.events.staff_urls")),
-    path("volunteer/", include("kyodo.participation.urls")),
+    path("opportunities/", include("kyodo.participation.urls")),
     path("staff/participation/", include("kyodo.participation.staff_urls")),
     path("practice/", include("kyodo.practice.urls")),
     path("staff/practice/", include("kyodo.practice.staff_urls")),

@@ -26,22 +26,22 @@ NEW = {
 def test_a_resident_signs_up_without_an_account_and_cancels_by_the_link(world):
     opportunity = make_opportunity(world.community_a, capacity=1)
     client = Client()
-    assert "参加を申し込む" in client.get(f"/volunteer/{opportunity.pk}/").content.decode()
-    response = client.post(f"/volunteer/{opportunity.pk}/sign-up/", FORM | {"community": world.community_b.pk})
+    assert "参加を申し込む" in client.get(f"/opportunities/{opportunity.pk}/").content.decode()
+    response = client.post(f"/opportunities/{opportunity.pk}/sign-up/", FORM | {"community": world.community_b.pk})
     assert response.status_code == 302
     signup = Signup.objects.get()
     assert signup.status == "applied" and signup.name_kana == "" and signup.community == world.community_b
-    assert response["Location"] == f"/volunteer/signups/{signup.token}/"
+    assert response["Location"] == f"/opportunities/signups/{signup.token}/"
     mine = client.get(response["Location"]).content.decode()
-    assert "確認待ち" in mine and f"/volunteer/signups/{signup.token}/cancel/" in mine
+    assert "確認待ち" in mine and f"/opportunities/signups/{signup.token}/cancel/" in mine
 
-    full = client.post(f"/volunteer/{opportunity.pk}/sign-up/", FORM | {"name": "一関 次郎"})
+    full = client.post(f"/opportunities/{opportunity.pk}/sign-up/", FORM | {"name": "一関 次郎"})
     assert full.status_code == 422 and "募集人数に達した" in full.content.decode()
     assert Signup.objects.count() == 1
 
-    assert client.post(f"/volunteer/signups/{signup.token}/cancel/").status_code == 302
+    assert client.post(f"/opportunities/signups/{signup.token}/cancel/").status_code == 302
     assert Signup.objects.get(pk=signup.pk).status == "cancelled"
-    again = client.post(f"/volunteer/{opportunity.pk}/sign-up/", FORM | {"name": "一関 次郎"})
+    again = client.post(f"/opportunities/{opportunity.pk}/sign-up/", FORM | {"name": "一関 次郎"})
     assert again.status_code == 302 and Signup.objects.filter(status="applied").count() == 1
 
 
@@ -54,7 +54,7 @@ def test_a_resident_signs_up_without_an_account_and_cancels_by_the_link(world):
 ])
 def test_bad_input_is_explained_in_japanese_and_nothing_is_saved(world, field, value, message):
     opportunity = make_opportunity(world.community_a)
-    response = Client().post(f"/volunteer/{opportunity.pk}/sign-up/", FORM | {field: value})
+    response = Client().post(f"/opportunities/{opportunity.pk}/sign-up/", FORM | {field: value})
     assert response.status_code == 422
     assert message in response.content.decode()
     assert not Signup.objects.exists()
@@ -62,16 +62,16 @@ def test_bad_input_is_explained_in_japanese_and_nothing_is_saved(world, field, v
 
 def test_a_sign_up_after_the_window_is_refused(world):
     opportunity = make_opportunity(world.community_a, days_ahead=-3)
-    response = Client().post(f"/volunteer/{opportunity.pk}/sign-up/", FORM)
+    response = Client().post(f"/opportunities/{opportunity.pk}/sign-up/", FORM)
     assert response.status_code == 422 and "終了しました" in response.content.decode()
     assert not Signup.objects.exists()
 
 
 def test_drafts_are_not_public(world):
     draft = make_opportunity(world.community_a, status="draft")
-    assert Client().get(f"/volunteer/{draft.pk}/").status_code == 404
-    assert Client().post(f"/volunteer/{draft.pk}/sign-up/", FORM).status_code == 404
-    assert f"/volunteer/{draft.pk}/" not in Client().get("/volunteer/").content.decode()
+    assert Client().get(f"/opportunities/{draft.pk}/").status_code == 404
+    assert Client().post(f"/opportunities/{draft.pk}/sign-up/", FORM).status_code == 404
+    assert f"/opportunities/{draft.pk}/" not in Client().get("/opportunities/").content.decode()
 
 
 def test_the_list_filters_by_community_district_tag_date_and_text(world):
@@ -80,8 +80,8 @@ def test_the_list_filters_by_community_district_tag_date_and_text(world):
     client = Client()
 
     def shown(query):
-        html = client.get(f"/volunteer/?{query}").content.decode()
-        return {pk for pk in (aoba.pk, midori.pk) if f"/volunteer/{pk}/" in html}
+        html = client.get(f"/opportunities/?{query}").content.decode()
+        return {pk for pk in (aoba.pk, midori.pk) if f"/opportunities/{pk}/" in html}
 
     assert shown("") == {aoba.pk, midori.pk}
     assert shown("community=aoba") == {aoba.pk}
@@ -89,7 +89,7 @@ def test_the_list_filters_by_community_district_tag_date_and_text(world):
     assert shown("tag=families") == {aoba.pk}
     assert shown(f"on={aoba.starts_at.astimezone().date().isoformat()}") == {aoba.pk}
     assert shown("q=ゆきかき") == set() and shown("q=雪") == {midori.pk}
-    assert client.get("/volunteer/?district=abc").status_code == 400
+    assert client.get("/opportunities/?district=abc").status_code == 400
 
 
 def test_the_community_posts_publishes_confirms_and_records_who_came(world):
@@ -133,7 +133,7 @@ def test_each_view_of_the_sign_up_list_is_logged_and_others_see_nothing(world):
     assert logged.count() == 1 and logged.get().actor_id == world.users["branch_staff"].pk
     for role in ("liaison", "advisor", "department_staff"):
         assert world.client(role).get(f"/staff/participation/{opportunity.pk}/").status_code == 403
-    assert "0191-22-3001" not in Client().get(f"/volunteer/{opportunity.pk}/").content.decode()
+    assert "0191-22-3001" not in Client().get(f"/opportunities/{opportunity.pk}/").content.decode()
     assert logged.count() == 1
 
 
@@ -158,7 +158,7 @@ def _grow(world, opportunities: int, people: int) -> Opportunity:
 @pytest.mark.parametrize("role", ["anonymous", "city_admin"])
 def test_lists_take_the_same_queries_at_two_sizes(world, role):
     client = world.client(role)
-    urls = ["/volunteer/", "/volunteer/?q=活動&tag=no_experience"]
+    urls = ["/opportunities/", "/opportunities/?q=活動&tag=no_experience"]
     if role != "anonymous":
         urls += ["/staff/participation/", "/staff/participation/participation/"]
     small_one = _grow(world, 2, 2)
@@ -175,4 +175,4 @@ def test_a_community_page_lists_its_open_opportunities(world):
     shown = make_opportunity(world.community_a, title="花壇づくり")
     make_opportunity(world.community_b, title="雪かき")
     page = Client().get(f"/communities/{world.community_a.slug}/").content.decode()
-    assert f"/volunteer/{shown.pk}/" in page and "雪かき" not in page
+    assert f"/opportunities/{shown.pk}/" in page and "雪かき" not in page
