@@ -12,6 +12,8 @@ Slots:
   user's permission for what it shows.
 - ``event``: the public page of an event (``/events/<pk>/``); public facts only, like ``community``.
 - ``event_staff``: the organisers' page of an event (``/staff/events/<pk>/``).
+- ``home``: the public home page (``obj`` is ``None``); public facts only, a few items each, and the
+  ``panels/links.html`` template shows a provider's ``links`` (a list of ``Link``) and its ``more`` link.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-SLOTS = ("community", "community_staff", "event", "event_staff")
+SLOTS = ("community", "community_staff", "event", "event_staff", "home")
 
 
 @dataclass
@@ -33,6 +35,22 @@ class Panel:
     title: Any
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One line of a list of links: where it goes, what it says, a short fact after it (a date)."""
+
+    url: str
+    label: Any
+    meta: Any = ""
+
+
+def links_panel(key: str, title: Any, links: list[Link], *, more_url: str, more_label: Any) -> Panel | None:
+    """A panel listing ``links`` with a link to the whole list; ``None`` when there is nothing to list."""
+    if not links:
+        return None
+    return Panel(key, title, "panels/links.html", {"links": links, "more_url": more_url, "more_label": more_label})
 
 
 Provider = Callable[[HttpRequest, Any], Panel | None]

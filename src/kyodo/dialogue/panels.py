@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.dialogue.outcomes import outcome_summary
-from kyodo.dialogue.queries import published_for_community
-from kyodo.panels import Panel, panel
+from kyodo.dialogue.queries import published, published_for_community
+from kyodo.panels import Link, Panel, links_panel, panel
+from kyodo.templatetags.kyodo_tags import wareki
 
 
 @panel("community", 40)
@@ -32,3 +34,12 @@ def community_meetings(request: HttpRequest, community: Any) -> Panel | None:
         return None
     return Panel("meetings", _("意見交換会・懇談会"), "dialogue/panels/community_meetings.html",
                  {"meetings": meetings})
+
+
+@panel("home", 40)
+def home_answers(request: HttpRequest, obj: Any) -> Panel | None:
+    """The latest published answers to opinions (one query)."""
+    links = [Link(opinion.get_absolute_url(), opinion.title, wareki(opinion.published_at))
+             for opinion in published().order_by("-published_at", "-pk")[:3]]
+    return links_panel("answers", _("新しく公開された回答"), links, more_url=reverse("dialogue:opinion-list"),
+                       more_label=_("意見と回答をすべて見る"))

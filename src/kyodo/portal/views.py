@@ -7,12 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kyodo.access import public
+from kyodo.panels import panels_for
 from kyodo.portal import queries
 
 
 @public
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html", queries.home_summary())
+    return render(request, "portal/home.html", {**queries.home_summary(), "panels": panels_for("home", request, None)})
 
 
 @public
