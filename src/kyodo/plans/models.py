@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -186,7 +187,7 @@ class Measure(Versioned):
         verbose_name_plural = _("施策・事業")
 
     def __str__(self) -> str:
-        return f"事業{self.number} {self.title}"
+        return gettext("事業%(number)s %(title)s") % {"number": self.number, "title": self.title}
 
     def get_absolute_url(self) -> str:
         return reverse("plans:measure", kwargs={"number": self.policy.plan.number, "measure": self.number})
