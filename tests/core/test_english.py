@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import translation
 
 import kyodo
+from kyodo.audit.models import AuditEvent
 from kyodo.plans.loading import load_promotion_plans
 from kyodo.plans.models import Measure, Policy, PromotionPlan
 
@@ -220,7 +221,8 @@ def test_plans_staff_pages_in_english(world) -> None:
 
     html, page = _get(client, "/staff/plans/2/")
     assert "Manage promotion plans" in html and "Workspace" in html
-    _assert_absent(html, "推進計画の管理", "作業画面", "実施年度")
+    assert "April 2019" in html  # adopted in 平成31年4月
+    _assert_absent(html, "推進計画の管理", "作業画面", "実施年度", "平成31年")
 
     html, page = _get(client, "/staff/plans/2/measures/3/edit/")
     assert "<title>Edit measure 3" in html
@@ -268,6 +270,12 @@ def test_the_plans_success_message_and_measure_label_in_english(world) -> None:
     html = response.content.decode()
     assert "The basic policy has been updated." in html
     assert "基本方針を更新しました。" not in html
+    measure = Measure.objects.get(policy__plan=plan, number=3)
+    response = client.post("/staff/plans/2/measures/3/edit/", {
+        "title": measure.title, "content": "English test", "partner": "", "version": measure.version,
+    }, follow=True)
+    assert "The measure has been updated." in response.content.decode()
+    assert AuditEvent.objects.get(action="plans.measure_updated").summary.startswith("事業3 ")  # stored in Japanese
     with translation.override("en"):
         assert str(Measure.objects.get(policy__plan=plan, number=3)).startswith("Measure 3 ")
     with translation.override("ja"):

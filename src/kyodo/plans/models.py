@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -90,9 +90,11 @@ class PromotionPlan(Versioned):
 
     @property
     def adopted_label(self) -> str:
-        """平成31年(2019年)4月: city documents state the month a plan was adopted (策定), not the day."""
+        """平成31年(2019年)4月, in English April 2019: city documents state the month of adoption (策定)."""
         if self.adopted_on is None:
             return ""
+        if get_language() == "en":
+            return f"{self.adopted_on:%B %Y}"  # April 2019, as the wareki filter writes English dates
         try:
             era, year = era_of(self.adopted_on)
         except OutOfEraRange:
