@@ -7,13 +7,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from kyodo.plans.loading import PlanDataError, load_promotion_plans
 
 
 class Command(BaseCommand):
-    help = _("推進計画をデータファイルから登録します(登録済みの次数の計画は変更しません)。")
+    help = "Register the promotion plans from the data file; plans whose number is already registered are kept."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--path", type=Path, default=None, help="TOML data file (default: Ichinoseki's plans)")
