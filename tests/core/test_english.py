@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 import kyodo
+from kyodo.audit.models import AuditEvent
 from kyodo.plans.loading import load_promotion_plans
+from kyodo.plans.models import Measure, Policy, PromotionPlan
 
 PO_PATH = Path(kyodo.__file__).resolve().parent / "locale" / "en" / "LC_MESSAGES" / "django.po"
 # The shared catalogue, and an app's own one (src/kyodo/<app>/locale/) for the strings only it uses.
@@ -191,3 +194,89 @@ def test_committed_mo_matches_the_po(po_path: Path) -> None:
             assert catalogue.pgettext(_unescape(entry["msgctxt"]), msgid) == _unescape(entry["msgstr"]), msgid
         else:
             assert catalogue.gettext(msgid) == _unescape(entry["msgstr"]), msgid
+
+
+def _english_staff_client(world) -> Client:
+    client = world.client("city_admin")
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/staff/"})
+    assert response.status_code == 302
+    return client
+
+
+def _assert_absent(html: str, *japanese: str) -> None:
+    for text in japanese:
+        assert text not in html, text
+
+
+@pytest.mark.django_db
+def test_plans_staff_pages_in_english(world) -> None:
+    load_promotion_plans()
+    client = _english_staff_client(world)
+
+    html, page = _get(client, "/staff/plans/")
+    assert page.lang == "en"
+    assert "Manage promotion plans" in page.headings
+    assert "Register a promotion plan" in _get(client, "/staff/plans/new/")[1].headings
+    _assert_absent(html, "推進計画の管理", "作業画面")
+
+    html, page = _get(client, "/staff/plans/2/")
+    assert "Manage promotion plans" in html and "Workspace" in html
+    assert "April 2019" in html  # adopted in 平成31年4月
+    _assert_absent(html, "推進計画の管理", "作業画面", "実施年度", "平成31年")
+
+    html, page = _get(client, "/staff/plans/2/measures/3/edit/")
+    assert "<title>Edit measure 3" in html
+    assert page.headings[0].startswith("Measure 3 ")
+    assert "Measure number" not in html  # a measure's number names it in URLs: not editable
+    assert "(Not decided)" in html and "Division in charge" in html
+    _assert_absent(html, "事業3の編集", "(未定)", "所管課とともに")
+
+    html, page = _get(client, "/staff/plans/2/measures/3/schedules/new/")
+    assert "Add implementation years to measure 3" in page.headings
+    assert "Choose within the plan period (" in html
+    _assert_absent(html, "計画期間(", "実施年度の追加")
+
+
+@pytest.mark.django_db
+def test_plans_staff_validation_messages_in_english(world) -> None:
+    load_promotion_plans()
+    client = _english_staff_client(world)
+
+    response = client.post("/staff/plans/2/policies/5/measures/new/", {"number": 3, "title": "重複"})
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "Measure 3 already exists." in html
+    assert "Add a measure to basic policy (5)" in html
+    assert "Measure number" in html
+    _assert_absent(html, "事業3は既にあります。", "施策・事業を追加", "事業番号")
+
+    response = client.post("/staff/plans/departments/new/", {"name": "まちづくり推進課", "order": 0})
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "“まちづくり推進課” is already registered." in html
+    assert "Register a division in charge" in html
+    _assert_absent(html, "は既に登録されています", "所管課の登録")
+
+
+@pytest.mark.django_db
+def test_the_plans_success_message_and_measure_label_in_english(world) -> None:
+    load_promotion_plans()
+    client = _english_staff_client(world)
+    plan = PromotionPlan.objects.get(number=2)
+    policy = Policy.objects.get(plan=plan, number=1)
+    response = client.post("/staff/plans/2/policies/1/edit/", {
+        "title": policy.title, "description": "English test", "version": plan.version,
+    }, follow=True)
+    html = response.content.decode()
+    assert "The basic policy has been updated." in html
+    assert "基本方針を更新しました。" not in html
+    measure = Measure.objects.get(policy__plan=plan, number=3)
+    response = client.post("/staff/plans/2/measures/3/edit/", {
+        "title": measure.title, "content": "English test", "partner": "", "version": measure.version,
+    }, follow=True)
+    assert "The measure has been updated." in response.content.decode()
+    assert AuditEvent.objects.get(action="plans.measure_updated").summary.startswith("事業3 ")  # stored in Japanese
+    with translation.override("en"):
+        assert str(Measure.objects.get(policy__plan=plan, number=3)).startswith("Measure 3 ")
+    with translation.override("ja"):
+        assert str(Measure.objects.get(policy__plan=plan, number=3)).startswith("事業3 ")

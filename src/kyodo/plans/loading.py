@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.utils.translation import gettext
+
 from kyodo.datafiles import DataFileError, Entry, load_data_file
 from kyodo.plans.models import (
     BasicIdea,
@@ -90,7 +92,9 @@ def _load_plan(entry: Entry, departments: dict[str, Department], default_departm
 def _assessment(entry: Entry, plan: PromotionPlan, earlier: list[PlanAssessment]) -> PlanAssessment:
     kind = entry.text("kind")
     if kind not in PlanAssessment.Kind.values:
-        entry.problem("kind", f"{'、'.join(PlanAssessment.Kind.values)} のどれかにしてください。")
+        entry.problem("kind", gettext("%(choices)s のどれかにしてください。") % {
+            "choices": "、".join(PlanAssessment.Kind.values),
+        })
     order = sum(1 for assessment in earlier if assessment.kind == kind) + 1
     return PlanAssessment(plan=plan, kind=kind, order=order, title=entry.text("title"), text=entry.text("text", ""))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -89,9 +90,11 @@ class PromotionPlan(Versioned):
 
     @property
     def adopted_label(self) -> str:
-        """平成31年(2019年)4月: city documents state the month a plan was adopted (策定), not the day."""
+        """平成31年(2019年)4月, in English April 2019: city documents state the month of adoption (策定)."""
         if self.adopted_on is None:
             return ""
+        if get_language() == "en":
+            return f"{self.adopted_on:%B %Y}"  # April 2019, as the wareki filter writes English dates
         try:
             era, year = era_of(self.adopted_on)
         except OutOfEraRange:
@@ -186,7 +189,7 @@ class Measure(Versioned):
         verbose_name_plural = _("施策・事業")
 
     def __str__(self) -> str:
-        return f"事業{self.number} {self.title}"
+        return gettext("事業%(number)s %(title)s") % {"number": self.number, "title": self.title}
 
     def get_absolute_url(self) -> str:
         return reverse("plans:measure", kwargs={"number": self.policy.plan.number, "measure": self.number})

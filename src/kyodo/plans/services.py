@@ -15,11 +15,17 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Model
+from django.utils.translation import gettext
 
 from kyodo.audit.services import record_event
 from kyodo.locking import claim_version, save_with_version
 from kyodo.plans import queries
 from kyodo.plans.models import Department, Measure, MeasureSchedule, Policy, PromotionPlan
+
+
+def _measure_label(measure: Measure) -> str:
+    """事業N title, in Japanese whatever the request's language: audit summaries are stored records."""
+    return f"事業{measure.number} {measure.title}"
 
 
 def _changes(instance: Model, values: dict[str, Any]) -> dict[str, list[Any]]:
@@ -43,7 +49,7 @@ def _plain(value: Any) -> Any:
 
 def _check_period(start_fiscal_year: int, end_fiscal_year: int) -> None:
     if end_fiscal_year < start_fiscal_year:
-        raise ValidationError({"end_fiscal_year": "終了年度は開始年度以降にしてください。"})
+        raise ValidationError({"end_fiscal_year": gettext("終了年度は開始年度以降にしてください。")})
 
 
 def _release_current_plan(*, except_pk: int | None) -> list[int]:
@@ -81,7 +87,7 @@ def create_plan(
     Raises ValidationError if the number is taken or the period is reversed.
     """
     if PromotionPlan.objects.filter(number=number).exists():
-        raise ValidationError({"number": f"第{number}次の計画は既に登録されています。"})
+        raise ValidationError({"number": gettext("第%(number)s次の計画は既に登録されています。") % {"number": number}})
     _check_period(start_fiscal_year, end_fiscal_year)
     released = _release_current_plan(except_pk=None) if is_current else []
     plan = PromotionPlan.objects.create(
@@ -124,7 +130,7 @@ def update_plan(
     claim_version(plan, version)
     if queries.schedules_outside(plan, start_fiscal_year, end_fiscal_year).exists():
         raise ValidationError(
-            {"start_fiscal_year": "計画期間の外になる実施年度があります。先に実施年度を変更してください。"}
+            {"start_fiscal_year": gettext("計画期間の外になる実施年度があります。先に実施年度を変更してください。")}
         )
     changed = _changes(plan, {
         "title": title, "subtitle": subtitle, "start_fiscal_year": start_fiscal_year,
@@ -153,7 +159,7 @@ def create_policy(plan: PromotionPlan, *, actor: Any, version: int, number: int,
     """
     claim_version(plan, version)
     if Policy.objects.filter(plan=plan, number=number).exists():
-        raise ValidationError({"number": f"基本方針({number})は既にあります。"})
+        raise ValidationError({"number": gettext("基本方針(%(number)s)は既にあります。") % {"number": number}})
     policy = Policy.objects.create(plan=plan, number=number, title=title, description=description)
     record_event("plans.policy_created", actor=actor, target=policy, summary=f"{plan.title} 基本方針{policy}を追加",
                  data={"plan": plan.number, "number": number, "title": title})
@@ -186,10 +192,10 @@ def create_measure(policy: Policy, *, actor: Any, number: int, title: str, conte
     Raises ValidationError if the plan already has a measure with that number.
     """
     if Measure.objects.filter(policy__plan_id=policy.plan_id, number=number).exists():
-        raise ValidationError({"number": f"事業{number}は既にあります。"})
+        raise ValidationError({"number": gettext("事業%(number)sは既にあります。") % {"number": number}})
     measure = Measure.objects.create(policy=policy, number=number, title=title, content=content,
                                      department=department, partner=partner)
-    record_event("plans.measure_created", actor=actor, target=measure, summary=f"{measure}を追加",
+    record_event("plans.measure_created", actor=actor, target=measure, summary=f"{_measure_label(measure)}を追加",
                  data={"plan": policy.plan.number, "policy": policy.number, "number": number, "title": title,
                        "department": _plain(department)})
     return measure
@@ -205,7 +211,7 @@ def update_measure(measure: Measure, *, actor: Any, version: int, title: str, co
     changed = _changes(measure, {"title": title, "content": content, "department": department,
                                  "partner": partner})
     save_with_version(measure, list(changed), expected_version=version)
-    record_event("plans.measure_updated", actor=actor, target=measure, summary=f"{measure}を変更",
+    record_event("plans.measure_updated", actor=actor, target=measure, summary=f"{_measure_label(measure)}を変更",
                  data={"plan": measure.policy.plan.number, "changes": changed})
     return measure
 
@@ -232,7 +238,7 @@ def add_schedule(measure: Measure, *, actor: Any, version: int, start_fiscal_yea
     schedule.full_clean()
     schedule.save()
     record_event("plans.schedule_added", actor=actor, target=schedule,
-                 summary=f"{measure} {schedule.period_label}を追加",
+                 summary=f"{_measure_label(measure)} {schedule.period_label}を追加",
                  data={"plan": measure.policy.plan.number, "measure": measure.number, **_schedule_data(schedule)})
     return schedule
 
@@ -251,7 +257,7 @@ def update_schedule(schedule: MeasureSchedule, *, actor: Any, version: int, star
     schedule.full_clean()
     schedule.save(update_fields=list(changed))
     record_event("plans.schedule_updated", actor=actor, target=schedule,
-                 summary=f"{measure} {schedule.period_label}を変更",
+                 summary=f"{_measure_label(measure)} {schedule.period_label}を変更",
                  data={"plan": measure.policy.plan.number, "measure": measure.number, "changes": changed})
     return schedule
 
@@ -265,7 +271,7 @@ def delete_schedule(schedule: MeasureSchedule, *, actor: Any, version: int) -> N
     measure = schedule.measure
     claim_version(measure, version)
     record_event("plans.schedule_deleted", actor=actor, target=schedule,
-                 summary=f"{measure} {schedule.period_label}を削除",
+                 summary=f"{_measure_label(measure)} {schedule.period_label}を削除",
                  data={"plan": measure.policy.plan.number, "measure": measure.number, **_schedule_data(schedule)})
     schedule.delete()
 
@@ -277,7 +283,7 @@ def delete_schedule(schedule: MeasureSchedule, *, actor: Any, version: int) -> N
 def create_department(*, actor: Any, name: str, division: str = "", order: int = 0) -> Department:
     """Register a city department (所管課). Raises ValidationError if the name is taken."""
     if Department.objects.filter(name=name).exists():
-        raise ValidationError({"name": f"「{name}」は既に登録されています。"})
+        raise ValidationError({"name": gettext("「%(name)s」は既に登録されています。") % {"name": name}})
     department = Department.objects.create(name=name, division=division, order=order)
     record_event("plans.department_created", actor=actor, target=department, summary=f"所管課「{name}」を登録",
                  data={"name": name, "division": division, "order": order})
@@ -288,7 +294,7 @@ def create_department(*, actor: Any, name: str, division: str = "", order: int =
 def update_department(department: Department, *, actor: Any, name: str, division: str, order: int) -> Department:
     """Rename or reorder a department. Raises ValidationError if the new name is taken."""
     if Department.objects.filter(name=name).exclude(pk=department.pk).exists():
-        raise ValidationError({"name": f"「{name}」は既に登録されています。"})
+        raise ValidationError({"name": gettext("「%(name)s」は既に登録されています。") % {"name": name}})
     changed = _changes(department, {"name": name, "division": division, "order": order})
     department.save(update_fields=list(changed))
     record_event("plans.department_updated", actor=actor, target=department, summary=f"所管課「{name}」を変更",

@@ -22,7 +22,7 @@ def plans_section(user: Any) -> Section | None:
     if user.role == Role.DEPARTMENT_STAFF:
         measures = Measure.objects.filter(department_id=user.department_id, policy__plan__is_current=True)
         return Section("plans", _("所管する施策・事業"), links=[
-            Link(f"{_('事業')}{measure.number} {measure.title}", measure.get_absolute_url())
+            Link(str(measure), measure.get_absolute_url())
             for measure in measures.select_related("policy__plan")
         ])
     return None

@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from kyodo.plans.loading import PlanDataError, load_promotion_plans
 
 
 class Command(BaseCommand):
-    help = "推進計画をデータファイルから登録します(登録済みの次数の計画は変更しません)。"
+    help = "Register the promotion plans from the data file; plans whose number is already registered are kept."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--path", type=Path, default=None, help="TOML data file (default: Ichinoseki's plans)")
@@ -21,4 +22,4 @@ class Command(BaseCommand):
             created = load_promotion_plans(path)
         except (PlanDataError, OSError) as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(self.style.SUCCESS(f"推進計画を{created}件登録しました。"))
+        self.stdout.write(self.style.SUCCESS(gettext("推進計画を%(count)s件登録しました。") % {"count": created}))
