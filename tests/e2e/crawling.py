@@ -15,7 +15,7 @@ SKIP_PREFIXES = ("/api/", "/static/", "/media/", "/i18n/", "/accounts/logout/",
                  # Public files, not pages: the events' open-data CSV (tests/events checks it).
                  "/events/open-data/")
 # Public files, not pages: iCal feeds (tests/events and tests/dialogue check them).
-SKIP_SUFFIXES = (".ics", ".csv")
+SKIP_SUFFIXES = (".ics", ".csv", ".xlsx", ".pdf")
 # Files, not pages (Excel exports, PDFs, attachments): tests/quality/test_downloads.py checks who may have them.
 DOWNLOAD_WORDS = ("export", "download", "pdf", "attachment")
 MAX_PAGES = 100
@@ -37,11 +37,19 @@ def url_name(path: str) -> str:
     return match.view_name or match.route
 
 
+def is_download(path: str) -> bool:
+    """Whether the view answers with a file (``kyodo.downloads.download`` marks it)."""
+    try:
+        return bool(getattr(resolve(path).func, "is_download", False))
+    except Resolver404:
+        return False
+
+
 def skipped(path: str) -> bool:
     bare = urlsplit(path).path
     if bare.startswith(SKIP_PREFIXES) or bare.endswith(SKIP_SUFFIXES):
         return True
-    if any(word in url_name(bare) for word in DOWNLOAD_WORDS):
+    if any(word in url_name(bare) for word in DOWNLOAD_WORDS) or is_download(bare):
         return True
     return bare.startswith("/admin/") and bare != "/admin/"
 
