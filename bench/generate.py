@@ -104,6 +104,12 @@ def generate(scale: str, seed: int = 2019) -> dict[str, int]:
         from bench.support import generate_support
 
         generate_support(communities)
+        from bench.participation import generate_participation
+
+        generate_participation(communities)
+        from bench.practice import generate_practice
+
+        generate_practice(communities)
     from kyodo.grants.models import ActualLine, Application, ExpenseLine, Payment, Settlement, Transition
 
     for model in (Community, Officer, MemberOrganization, PlanInitiative, Application, ExpenseLine, ActualLine,
