@@ -111,9 +111,11 @@ def generate(scale: str, seed: int = 2019) -> dict[str, int]:
 
         generate_practice(communities)
     from kyodo.grants.models import ActualLine, Application, ExpenseLine, Payment, Settlement, Transition
+    from kyodo.participation.models import Opportunity, Signup
+    from kyodo.practice.models import PracticeReport
 
     for model in (Community, Officer, MemberOrganization, PlanInitiative, Application, ExpenseLine, ActualLine,
-                  Settlement, Payment, Transition):
+                  Settlement, Payment, Transition, Opportunity, Signup, PracticeReport):
         counts[model.__name__] = model.objects.count()
     return counts
 
