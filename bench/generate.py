@@ -104,10 +104,18 @@ def generate(scale: str, seed: int = 2019) -> dict[str, int]:
         from bench.support import generate_support
 
         generate_support(communities)
+        from bench.participation import generate_participation
+
+        generate_participation(communities)
+        from bench.practice import generate_practice
+
+        generate_practice(communities)
     from kyodo.grants.models import ActualLine, Application, ExpenseLine, Payment, Settlement, Transition
+    from kyodo.participation.models import Opportunity, Signup
+    from kyodo.practice.models import PracticeReport
 
     for model in (Community, Officer, MemberOrganization, PlanInitiative, Application, ExpenseLine, ActualLine,
-                  Settlement, Payment, Transition):
+                  Settlement, Payment, Transition, Opportunity, Signup, PracticeReport):
         counts[model.__name__] = model.objects.count()
     return counts
 

@@ -280,3 +280,37 @@ def test_the_plans_success_message_and_measure_label_in_english(world) -> None:
         assert str(Measure.objects.get(policy__plan=plan, number=3)).startswith("Measure 3 ")
     with translation.override("ja"):
         assert str(Measure.objects.get(policy__plan=plan, number=3)).startswith("事業3 ")
+
+
+@pytest.mark.django_db
+def test_volunteer_opportunities_in_english(world) -> None:
+    from tests.participation.factories import make_opportunity
+
+    make_opportunity(world.community_a, capacity=10)
+    html, page = _get(_english_client(), "/opportunities/")
+    _assert_english_chrome(html, page)
+    assert "Volunteering" in page.headings
+    assert "河川敷の清掃活動" in page.headings  # the data's own title stays as it was written
+    for english in ("Volunteer activities that community bodies are recruiting for", "Activity name or place",
+                    "Who it suits", "Upcoming", "Past", "Search", "1 result", "10 places left"):
+        assert english in html, english
+    for japanese in ("ボランティア募集", "活動名・場所", "こんな方に", "これから", "終了したもの", "検索", "すべて",
+                     "1件", "残り10人"):
+        assert japanese not in html, japanese
+
+
+@pytest.mark.django_db
+def test_activity_reports_in_english(world) -> None:
+    from tests.practice.factories import make_report
+
+    make_report(world.community_a)
+    make_report(world.community_b, title="夏祭りの運営")
+    html, page = _get(_english_client(), "/practice/")
+    _assert_english_chrome(html, page)
+    assert "Activity reports" in page.headings
+    assert "小学生と防災訓練" in page.headings
+    for english in ("Reports of community bodies", "Keyword", "Themes", "District", "Fiscal year", "FY2024 (R6)",
+                    "2 results"):
+        assert english in html, english
+    for japanese in ("活動事例", "キーワード", "テーマ", "年度", "検索", "すべて", "令和", "2件"):
+        assert japanese not in html, japanese
