@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -62,19 +61,7 @@ def not_over(event: Event, user: Any, action: Any) -> str:
     return ""
 
 
-def _step(name: str) -> Any:
-    @EVENT_WORKFLOW.service(name)
-    def service(event: Event, *, actor: Any, version: int, comment: str = "") -> Event:
-        problem = EVENT_WORKFLOW.availability_problem(event, actor, EVENT_WORKFLOW.action(name))
-        if problem:
-            raise ValidationError(problem)
-        return EVENT_WORKFLOW.move(event, name, actor=actor, version=version, comment=comment)
-
-    service.__name__ = f"{name}_event"
-    return service
-
-
-publish_event = _step("publish")
-close_event = _step("close")
-reopen_event = _step("reopen")
-cancel_event = _step("cancel")
+publish_event = EVENT_WORKFLOW.step_service("publish", name="publish_event")
+close_event = EVENT_WORKFLOW.step_service("close", name="close_event")
+reopen_event = EVENT_WORKFLOW.step_service("reopen", name="reopen_event")
+cancel_event = EVENT_WORKFLOW.step_service("cancel", name="cancel_event")

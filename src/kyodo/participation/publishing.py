@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -63,19 +62,7 @@ def not_over(opportunity: Opportunity, user: Any, action: Any) -> str:
     return ""
 
 
-def _step(name: str) -> Any:
-    @OPPORTUNITY_WORKFLOW.service(name)
-    def service(opportunity: Opportunity, *, actor: Any, version: int, comment: str = "") -> Opportunity:
-        problem = OPPORTUNITY_WORKFLOW.availability_problem(opportunity, actor, OPPORTUNITY_WORKFLOW.action(name))
-        if problem:
-            raise ValidationError(problem)
-        return OPPORTUNITY_WORKFLOW.move(opportunity, name, actor=actor, version=version, comment=comment)
-
-    service.__name__ = f"{name}_opportunity"
-    return service
-
-
-publish_opportunity = _step("publish")
-close_opportunity = _step("close")
-reopen_opportunity = _step("reopen")
-cancel_opportunity = _step("cancel")
+publish_opportunity = OPPORTUNITY_WORKFLOW.step_service("publish", name="publish_opportunity")
+close_opportunity = OPPORTUNITY_WORKFLOW.step_service("close", name="close_opportunity")
+reopen_opportunity = OPPORTUNITY_WORKFLOW.step_service("reopen", name="reopen_opportunity")
+cancel_opportunity = OPPORTUNITY_WORKFLOW.step_service("cancel", name="cancel_opportunity")

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -70,24 +69,12 @@ def complete_enough(report: PracticeReport, user: Any, action: Any) -> str:
     return ""
 
 
-def _step(name: str) -> Any:
-    @REPORT_WORKFLOW.service(name)
-    def service(report: PracticeReport, *, actor: Any, version: int, comment: str = "") -> PracticeReport:
-        problem = REPORT_WORKFLOW.availability_problem(report, actor, REPORT_WORKFLOW.action(name))
-        if problem:
-            raise ValidationError(problem)
-        extra: list[str] = []
-        if name == "publish":
-            report.published_at = timezone.now()
-            extra.append("published_at")
-        return REPORT_WORKFLOW.move(report, name, actor=actor, version=version, comment=comment,
-                                    extra_fields=extra)
-
-    service.__name__ = f"{name}_report"
-    return service
+def _stamp_published(report: PracticeReport) -> list[str]:
+    report.published_at = timezone.now()
+    return ["published_at"]
 
 
-publish_report = _step("publish")
-withdraw_report = _step("withdraw")
-unpublish_report = _step("unpublish")
-revise_report = _step("revise")
+publish_report = REPORT_WORKFLOW.step_service("publish", name="publish_report", extra=_stamp_published)
+withdraw_report = REPORT_WORKFLOW.step_service("withdraw", name="withdraw_report")
+unpublish_report = REPORT_WORKFLOW.step_service("unpublish", name="unpublish_report")
+revise_report = REPORT_WORKFLOW.step_service("revise", name="revise_report")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext
 
@@ -273,6 +273,23 @@ class Workflow:
             return service  # type: ignore[return-value]
 
         return decorator
+
+    def step_service(
+        self, action: str, *, name: str, extra: Callable[[Any], list[str]] | None = None
+    ) -> Callable[..., Any]:
+        """Register and return the plain service of ``action``: refused (ValidationError) while an
+        availability check objects, otherwise the transition tail; ``extra(obj)`` may set fields first and
+        returns their names, saved with the move."""
+
+        @self.service(action)
+        def service(obj: Any, *, actor: Any, version: int, comment: str = "") -> Any:
+            if problem := self.availability_problem(obj, actor, self.actions[action]):
+                raise ValidationError(problem)
+            fields = extra(obj) if extra is not None else []
+            return self.move(obj, action, actor=actor, version=version, comment=comment, extra_fields=fields)
+
+        service.__name__ = name
+        return service
 
     def service_for(self, action: str) -> Callable[..., Any]:
         """The registered service of ``action``."""
