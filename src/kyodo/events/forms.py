@@ -2,88 +2,22 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, validate_email
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from kyodo.age_bands import AgeBand
 from kyodo.communities.models import BranchOffice, Community
 from kyodo.editing import ServiceForm
 from kyodo.events.models import Channel, Event, EventKind
+from kyodo.person_form import PersonForm, plain_text
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-MARKUP = re.compile(r"[<>{}\\\"`]|[\x00-\x1f\x7f]")
-KANA = re.compile(r"^[\u3041-\u309f\u30a0-\u30ff\u30fc\s]+$")
-PHONE = re.compile(r"^\+?[0-9][0-9\-() ]{8,18}[0-9]$")
 
 
-def plain_text(value: str, label: Any) -> str:
-    """Text without markup or control characters (NFKC)."""
-    value = unicodedata.normalize("NFKC", value).strip()
-    if MARKUP.search(value):
-        raise ValidationError(_("%(label)sに記号「< > { } \\ \" `」や制御文字は使えません。") % {"label": label})
-    return value
-
-
-def kana(value: str) -> str:
-    value = unicodedata.normalize("NFKC", value).strip()
-    if not KANA.match(value):
-        raise ValidationError(_("ふりがなは、ひらがなまたはカタカナで入力してください。"))
-    return value
-
-
-def contact(value: str) -> str:
-    value = unicodedata.normalize("NFKC", value).strip()
-    if "@" in value:
-        try:
-            validate_email(value)
-        except ValidationError:
-            raise ValidationError(_("メールアドレスを正しく入力してください。")) from None
-        return value
-    if not PHONE.match(value):
-        raise ValidationError(_("電話番号(例:0191-21-2111)またはメールアドレスを入力してください。"))
-    return value
-
-
-class RegistrationForm(forms.Form):
+class RegistrationForm(PersonForm):
     """What a person gives to register: the least that lets the organiser reach and count them."""
-
-    name = forms.CharField(
-        label=_("お名前"), max_length=60, error_messages={"required": _("お名前を入力してください。")},
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    name_kana = forms.CharField(
-        label=_("ふりがな"), max_length=60, error_messages={"required": _("ふりがなを入力してください。")},
-    )
-    contact = forms.CharField(
-        label=_("連絡先(電話番号またはメールアドレス)"), max_length=120,
-        help_text=_("中止や繰上げのご連絡にだけ使います。"),
-        error_messages={"required": _("連絡先を入力してください。")},
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "email"}),
-    )
-    age_band = forms.ChoiceField(
-        label=_("年代"), choices=[("", _("選んでください")), *AgeBand.choices],
-        error_messages={"required": _("年代を選んでください。"), "invalid_choice": _("年代を一覧から選んでください。")},
-    )
-    community = forms.ModelChoiceField(
-        label=_("所属する地域協働体"), queryset=Community.objects.order_by("name_kana"), required=False,
-        empty_label=_("所属なし・わからない"),
-        error_messages={"invalid_choice": _("地域協働体を一覧から選んでください。")},
-    )
-
-    def clean_name(self) -> str:
-        return plain_text(self.cleaned_data["name"], _("お名前"))
-
-    def clean_name_kana(self) -> str:
-        return kana(self.cleaned_data["name_kana"])
-
-    def clean_contact(self) -> str:
-        return contact(self.cleaned_data["contact"])
 
 
 class StaffRegistrationForm(RegistrationForm):

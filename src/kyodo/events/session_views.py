@@ -16,10 +16,11 @@ from django.views.decorators.http import require_POST
 from kyodo.access import require_perm
 from kyodo.editing import form_data, form_view, version_field
 from kyodo.events import queries, sessions
-from kyodo.events.forms import DATETIME_WIDGET, plain_text
+from kyodo.events.forms import DATETIME_WIDGET
 from kyodo.events.models import Event, EventSession
 from kyodo.events.staff_views import conflict, crumbs, event_url
 from kyodo.locking import StaleObject
+from kyodo.person_form import plain_text
 from kyodo.query_params import MAX_ID, parse_int
 from kyodo.text_input import SafeFormMixin
 

@@ -8,46 +8,18 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from kyodo.age_bands import AgeBand
-from kyodo.communities.models import Community
 from kyodo.editing import ServiceForm
-from kyodo.events.forms import DATETIME_WIDGET, contact, kana, plain_text
+from kyodo.events.forms import DATETIME_WIDGET
 from kyodo.participation.models import Opportunity
+from kyodo.person_form import PersonForm, community_field, contact_field, kana_field, plain_text
 
 
-class SignupForm(forms.Form):
+class SignupForm(PersonForm):
     """What a resident gives to sign up: the least that lets the community reach and count them."""
 
-    name = forms.CharField(
-        label=_("お名前"), max_length=60, error_messages={"required": _("お名前を入力してください。")},
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    name_kana = forms.CharField(label=_("ふりがな(任意)"), max_length=60, required=False)
-    contact = forms.CharField(
-        label=_("連絡先(電話番号またはメールアドレス)"), max_length=120,
-        help_text=_("参加の確定や中止のご連絡にだけ使います。"),
-        error_messages={"required": _("連絡先を入力してください。")},
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "email"}),
-    )
-    age_band = forms.ChoiceField(
-        label=_("年代"), choices=[("", _("選んでください")), *AgeBand.choices],
-        error_messages={"required": _("年代を選んでください。"), "invalid_choice": _("年代を一覧から選んでください。")},
-    )
-    community = forms.ModelChoiceField(
-        label=_("お住まいの地域協働体(任意)"), queryset=Community.objects.order_by("name_kana"), required=False,
-        empty_label=_("選ばない・わからない"),
-        error_messages={"invalid_choice": _("地域協働体を一覧から選んでください。")},
-    )
-
-    def clean_name(self) -> str:
-        return plain_text(self.cleaned_data["name"], _("お名前"))
-
-    def clean_name_kana(self) -> str:
-        value = self.cleaned_data.get("name_kana", "").strip()
-        return kana(value) if value else ""
-
-    def clean_contact(self) -> str:
-        return contact(self.cleaned_data["contact"])
+    name_kana = kana_field(required=False, label=_("ふりがな(任意)"))
+    contact = contact_field(help_text=_("参加の確定や中止のご連絡にだけ使います。"))
+    community = community_field(_("お住まいの地域協働体(任意)"), _("選ばない・わからない"))
 
 
 class OpportunityForm(ServiceForm):
