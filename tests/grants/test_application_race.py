@@ -1,25 +1,21 @@
 """Two city administrators act on the same application at the same moment, from two PROCESSES:
 exactly one wins, the other is told so in Japanese, and nothing is lost or written twice.
 
-Runs on the database the suite runs on: SQLite (a temporary database file, since the test
-database may live in memory where other processes cannot see it) or PostgreSQL (a database of
-its own, ``<name>_race_<xdist worker>_<pid>``, created and dropped here). Two long-lived worker
+Runs on the database the suite runs on (tests/race.py): a temporary SQLite file or a PostgreSQL
+database of its own. Two long-lived worker
 processes (spawned, ``django.setup()`` once each, see race_worker.py) meet at a Barrier before
 each call, with the same version in hand.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import time
 import uuid
 from collections import Counter
-from contextlib import contextmanager
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from tests import race
 from tests.grants import race_worker
 
 TRIALS = 100
@@ -27,79 +23,19 @@ PAYMENT_TRIALS = 20
 JAPANESE = ("他の方が先に更新しました", "の申請では")  # StaleObject, InvalidTransition
 
 
-@contextmanager
-def _race_database(tmp_path):
-    """Environment variables pointing at an empty database of the suite's kind, removed afterwards."""
-    url = os.environ.get("DATABASE_URL", "")
-    env = {"DJANGO_SETTINGS_MODULE": "kyodo.settings",
-           "KYODO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-           "KYODO_AUDIT_CHECKPOINT_FILE": str(tmp_path / "audit-checkpoints.jsonl")}
-    if not url:
-        yield env | {"KYODO_SQLITE_PATH": str(tmp_path / "race.sqlite3")}
-        return
-    import psycopg
-
-    parts = urlsplit(url)
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    name = f"{parts.path.lstrip('/') or 'kyodo'}_race_{worker}_{os.getpid()}"
-    server = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield env | {"DATABASE_URL": urlunsplit(parts._replace(path=f"/{name}"))}
-    finally:
-        with psycopg.connect(server, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-class Workers:
+class Workers(race.Workers):
     """Two spawned worker processes, "a" (which also prepares, resets and inspects) and "b"."""
 
-    ids: dict[str, int]
-
-    def __init__(self, env: dict[str, str]):
-        context = multiprocessing.get_context("spawn")
-        self.barrier = context.Barrier(2)
-        self.inboxes = {name: context.Queue() for name in "ab"}
-        self.outboxes = {name: context.Queue() for name in "ab"}
-        self.processes = {
-            name: context.Process(target=race_worker.serve, daemon=True,
-                                  args=(name, env, self.barrier, self.inboxes[name], self.outboxes[name]))
-            for name in "ab"
-        }
-        for process in self.processes.values():
-            process.start()
-
-    def ask(self, name: str, command: str, *args, timeout: float = 120):
-        self.inboxes[name].put((command, args))
-        return self._answer(name, timeout)
-
-    def _answer(self, name: str, timeout: float):
-        status, value = self.outboxes[name].get(timeout=timeout)
-        assert status == "ok", f"worker {name} failed:\n{value}"
-        return value
-
     def race(self, action: str, pk: int, actors: dict[str, int], version: int, trial: int, key: str | None):
-        for name in "ab":
-            self.inboxes[name].put(("race", (action, pk, actors[name], version, f"{trial}-{name}", key)))
-        return [self._answer(name, 60) for name in "ab"]
-
-    def stop(self) -> None:
-        for name, process in self.processes.items():
-            if process.is_alive():
-                self.inboxes[name].put(("stop", ()))
-        for process in self.processes.values():
-            process.join(timeout=10)
-            if process.is_alive():
-                process.terminate()
+        return self.each("race", {name: (action, pk, actors[name], version, f"{trial}-{name}", key)
+                                  for name in self.names})
 
 
 @pytest.fixture
 def workers(tmp_path):
     """The two workers and the prepared race database (migrating it takes a while)."""
-    with _race_database(tmp_path) as env:
-        started = Workers(env)
+    with race.race_database(tmp_path) as env:
+        started = Workers(race_worker.serve, env)
         try:
             started.ids = started.ask("a", "prepare", timeout=300)
             yield started
@@ -182,7 +118,7 @@ def _race_budget(workers) -> None:
         for name in "ab":
             workers.inboxes[name].put(("race_budget", (pks[name], actors[name], versions[pks[name]],
                                                        f"budget-{trial}-{name}")))
-        outcomes = [workers._answer(name, 60) for name in "ab"]
+        outcomes = [workers.answer(name, 60) for name in "ab"]
         assert sorted(outcome[0] for outcome in outcomes) == ["lost", "won"], (trial, outcomes)
         lost = next(outcome for outcome in outcomes if outcome[0] == "lost")
         assert lost[1] == "ValidationError" and "予算残額" in lost[2], lost
@@ -199,7 +135,7 @@ def _race_change_approvals(workers) -> None:
         versions = workers.ask("a", "reset_changes", list(pks.values()))
         for name in "ab":
             workers.inboxes[name].put(("race_change", (pks[name], actors[name], versions[pks[name]])))
-        outcomes = [workers._answer(name, 60) for name in "ab"]
+        outcomes = [workers.answer(name, 60) for name in "ab"]
         assert sorted(outcome[0] for outcome in outcomes) == ["lost", "won"], (trial, outcomes)
         lost = next(outcome for outcome in outcomes if outcome[0] == "lost")
         assert lost[1] == "ValidationError" and "予算残額" in lost[2], lost
@@ -215,7 +151,7 @@ def _race_audit_appends(workers) -> None:
     before = workers.ask("a", "chain_shape")
     for name in "ab":
         workers.inboxes[name].put(("append_events", (name, APPENDS)))
-    assert [workers._answer(name, 120) for name in "ab"] == [APPENDS, APPENDS]
+    assert [workers.answer(name, 120) for name in "ab"] == [APPENDS, APPENDS]
     after = workers.ask("a", "chain_shape")
     assert after["ok"], after["reason"]
     assert after["appended"] == before["appended"] + 2 * APPENDS

@@ -1,63 +1,21 @@
 """Two people place a liaison for the same community, or accept the same dispatch request, at the same moment,
-from two PROCESSES on the database the suite runs on (SQLite file or PostgreSQL, see tests/dialogue/test_race):
+from two PROCESSES on the database the suite runs on (SQLite file or PostgreSQL, see tests/race.py):
 exactly one wins every time, the other is refused in Japanese, and nothing of the loser is written."""
 
 from __future__ import annotations
 
-import multiprocessing
-
 import pytest
 
-from tests.dialogue.test_race import race_database
+from tests.race import started_workers
 from tests.support import race_worker
 
 TRIALS = 10
 
 
-class Workers:
-    def __init__(self, env):
-        context = multiprocessing.get_context("spawn")
-        self.barrier = context.Barrier(2)
-        self.inboxes = {name: context.Queue() for name in "ab"}
-        self.outboxes = {name: context.Queue() for name in "ab"}
-        self.processes = {name: context.Process(target=race_worker.serve, daemon=True, args=(
-            name, env, self.barrier, self.inboxes[name], self.outboxes[name])) for name in "ab"}
-        for process in self.processes.values():
-            process.start()
-
-    def ask(self, name, command, *args, timeout=120):
-        self.inboxes[name].put((command, args))
-        return self.answer(name, timeout)
-
-    def answer(self, name, timeout=60):
-        status, value = self.outboxes[name].get(timeout=timeout)
-        assert status == "ok", f"worker {name} failed:\n{value}"
-        return value
-
-    def both(self, command, args_a, args_b):
-        self.inboxes["a"].put((command, args_a))
-        self.inboxes["b"].put((command, args_b))
-        return [self.answer("a"), self.answer("b")]
-
-    def stop(self):
-        for name, process in self.processes.items():
-            if process.is_alive():
-                self.inboxes[name].put(("stop", ()))
-        for process in self.processes.values():
-            process.join(timeout=10)
-            if process.is_alive():
-                process.terminate()
-
-
 @pytest.fixture
 def workers(tmp_path):
-    with race_database(tmp_path) as env:
-        started = Workers(env)
-        try:
-            started.ids = started.ask("a", "prepare", timeout=300)
-            yield started
-        finally:
-            started.stop()
+    with started_workers(race_worker.serve, tmp_path, tag="srace") as started:
+        yield started
 
 
 def _one_winner(results):
