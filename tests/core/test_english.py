@@ -22,7 +22,7 @@ PO_PATHS = sorted(Path(kyodo.__file__).resolve().parent.glob("**/locale/en/LC_ME
 
 
 class _Page(HTMLParser):
-    """The html lang attribute, the text of the main menu, and the text of h1/h2 headings."""
+    """The html lang attribute, the text of the site header (main menu, sign-in), and the text of h1/h2 headings."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -36,16 +36,16 @@ class _Page(HTMLParser):
         attributes = dict(attrs)
         if tag == "html":
             self.lang = attributes.get("lang")
-        if tag == "nav" and "site-nav" in (attributes.get("class") or ""):
+        if tag == "header" and "site-header" in (attributes.get("class") or ""):
             self._nav_depth = 1
-        elif tag == "nav" and self._nav_depth:
+        elif tag == "header" and self._nav_depth:
             self._nav_depth += 1
         if tag in ("h1", "h2"):
             self._heading_depth += 1
             self.headings.append("")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "nav" and self._nav_depth:
+        if tag == "header" and self._nav_depth:
             self._nav_depth -= 1
         if tag in ("h1", "h2") and self._heading_depth:
             self._heading_depth -= 1
