@@ -1,8 +1,14 @@
 """Whole numbers from a query string, one way everywhere: ASCII digits only, within bounds.
 
 ``str.isdigit()`` accepts "²" and "①", which ``int()`` refuses (a 500), and a 30-digit year
-would reach the database (a DataError on PostgreSQL). A value that is not a plain number in
-range is a 400 (``BadRequest``), the same for every page; an absent or empty one is the default.
+would reach the database (a DataError on PostgreSQL).
+
+One policy for every page and API: a number that chooses what is shown (a filter, a report's year
+or month, an id to compare) and is not a plain number in range is a 400 (``BadRequest``) — it came
+from an edited or broken link, and showing something else instead would mislead; an absent or empty
+one is the default. (A filter form says so next to its field instead, with a 422.) The page
+number alone is lenient: ``Paginator.get_page`` clamps it. ``parse_int`` is for numbers in a
+form's POST, which the form reports as its own error.
 """
 
 from __future__ import annotations

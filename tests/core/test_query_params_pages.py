@@ -1,11 +1,15 @@
 """The dialogue, support and events pages read numbers from the query string the one safe way:
-"²", "①", full-width digits or 30-digit values are ignored (the page's default) or a 4xx, never a 500."""
+"²", "①", full-width digits or 30-digit values in a filter or a year are a 400; a page number is clamped
+by the paginator (kyodo/query_params.py says why)."""
 
 from __future__ import annotations
 
 import pytest
 from django.urls import reverse
 
+# 400 from query_params; the page number is clamped; the coverage page's filter form reads "months" like
+# any form field (Unicode digits are numbers to it) and answers 422 with the message next to the field.
+EXPECTED = {"page": (200,), "months": (200, 422)}
 BAD_VALUES = ["²", "①", "٣", "１２", "-1", "9" * 30, "1" + "0" * 20]
 
 PUBLIC_PAGES = [
@@ -30,7 +34,7 @@ def _check(client, url: str, names: list[str]) -> None:
     for name in names:
         for value in BAD_VALUES:
             status = client.get(url, {name: value}).status_code
-            assert status == 200 or 400 <= status < 500, (url, name, value, status)
+            assert status in EXPECTED.get(name, (400,)), (url, name, value, status)
 
 
 @pytest.mark.django_db

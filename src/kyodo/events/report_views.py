@@ -16,13 +16,12 @@ from kyodo.events import reports
 from kyodo.events.models import Tier
 from kyodo.events.staff_views import crumbs
 from kyodo.fiscal_years import FiscalYear
-from kyodo.query_params import parse_int
+from kyodo.query_params import query_int
 
 
 def _year(request: HttpRequest) -> int:
     current = FiscalYear.current().year
-    year = parse_int(request.GET.get("year", "").strip(), minimum=current - 10, maximum=current)
-    return current if year is None else year
+    return query_int(request, "year", minimum=current - 10, maximum=current, default=current) or current
 
 
 @require_perm("events.view_participation")

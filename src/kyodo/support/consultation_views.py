@@ -19,7 +19,7 @@ from kyodo.access import require_perm
 from kyodo.communities.models import Community
 from kyodo.editing import form_data, form_view, version_field
 from kyodo.fiscal_years import FiscalYear
-from kyodo.query_params import MAX_ID, parse_int
+from kyodo.query_params import query_int
 from kyodo.support import consultations
 from kyodo.support.forms import DATE_WIDGET
 from kyodo.support.models import Consultation, ConsultationTopic, Contact
@@ -96,7 +96,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
         community = get_object_or_404(Community, slug=request.GET["community"])
         rows = rows.filter(community=community)
     topic = request.GET.get("topic", "")
-    if (topic_id := parse_int(topic.strip(), minimum=1, maximum=MAX_ID)) is not None:
+    if (topic_id := query_int(request, "topic", minimum=1)) is not None:
         rows = rows.filter(topic_id=topic_id)
     page_obj = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
