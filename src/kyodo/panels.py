@@ -12,6 +12,7 @@ Slots:
   user's permission for what it shows.
 - ``event``: the public page of an event (``/events/<pk>/``); public facts only, like ``community``.
 - ``event_staff``: the organisers' page of an event (``/staff/events/<pk>/``).
+- ``measure``: the public page of a plan's measure (``/plans/<n>/measures/<m>/``); public facts only.
 - ``home``: the public home page (``obj`` is ``None``); public facts only, a few items each, and the
   ``panels/links.html`` template shows a provider's ``links`` (a list of ``Link``) and its ``more`` link.
 """
@@ -24,7 +25,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-SLOTS = ("community", "community_staff", "event", "event_staff", "home")
+SLOTS = ("community", "community_staff", "event", "event_staff", "measure", "home")
 
 
 @dataclass

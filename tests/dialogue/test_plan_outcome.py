@@ -5,7 +5,9 @@ to the measure; a measure that does not exist is refused (form and API) and noth
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kyodo.audit.models import AuditEvent
@@ -81,3 +83,32 @@ def test_the_api_takes_a_measure_id(world, measure):
     assert response.status_code == 200
     assert (response.json()["outcome_plan_measure_id"], response.json()["outcome_plan"]) == (
         measure.pk, "第7次協働推進計画")
+
+
+def _reflect(opinion, measure):
+    Opinion.objects.filter(pk=opinion.pk).update(outcome="plan", outcome_plan_measure=measure,
+                                                 outcome_plan="第7次協働推進計画", outcome_measure="事業4")
+
+
+def _queries(url):
+    with CaptureQueriesContext(connection) as captured:
+        assert Client().get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_measure_page_lists_the_published_opinions_reflected_in_it(world, measure):
+    url = measure.get_absolute_url()
+    assert "この事業に反映された地域の意見" not in Client().get(url).content.decode()  # nothing yet: no panel
+    shown = opinion_in_state(world.community_a, "published")
+    hidden = opinion_in_state(world.community_b, "answered")  # not published yet
+    _reflect(shown, measure)
+    _reflect(hidden, measure)
+    page = Client().get(url).content.decode()
+    assert "この事業に反映された地域の意見" in page
+    assert shown.get_absolute_url() in page and world.community_a.name in page
+    assert hidden.get_absolute_url() not in page
+
+    few = _queries(url)
+    for _index in range(4):
+        _reflect(opinion_in_state(world.community_b, "published"), measure)
+    assert _queries(url) == few

@@ -27,8 +27,10 @@ from kyodo.dialogue.models import (
     OpinionStatus,
     Outcome,
 )
+from kyodo.dialogue.outcomes import outcome_values
 from kyodo.fiscal_years import FiscalYear
-from kyodo.plans.models import Department
+from kyodo.plans.models import Department, Measure
+from kyodo.plans.queries import current_plan
 
 S = OpinionStatus
 CATEGORIES = ("防災・安全", "道路・交通", "福祉・子育て", "環境・景観", "地域活動・協働", "その他")
@@ -100,12 +102,24 @@ def create_demo_opinions() -> int:
     meetings = create_demo_meetings(city, communities)
     create_demo_requests(city, meetings)
     held = cycle([m for m in meetings if m.status in (MeetingStatus.HELD, MeetingStatus.MINUTES_PUBLISHED)] or [None])
+    reflected_in = _demo_measure()
     for index, (opinion, transitions) in enumerate(built):
+        if reflected_in is not None and opinion.outcome == Outcome.PLAN:  # the measure's page lists these
+            for name, value in outcome_values({"outcome": Outcome.PLAN, "outcome_plan_measure": reflected_in}).items():
+                setattr(opinion, name, value)
         meeting = next(held) if index % 3 == 0 else None
         if meeting is not None and meeting.starts_at.date() <= opinion.received_on:
             opinion.meeting, opinion.source, opinion.source_note = meeting, "meeting", meeting.title
         building.save(opinion, transitions)
     return len(built)
+
+
+def _demo_measure() -> Measure | None:
+    """The current plan's measure on reflecting community plans in city policy (事業3), where answers go."""
+    plan = current_plan()
+    if plan is None:
+        return None
+    return Measure.objects.filter(policy__plan=plan).order_by("number").filter(number=3).first()
 
 
 # (kind, state, days from today) of the current year's meetings; older years: one of each kind, minutes published.

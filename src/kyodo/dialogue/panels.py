@@ -13,6 +13,8 @@ from kyodo.dialogue.queries import published, published_for_community
 from kyodo.panels import Link, Panel, links_panel, panel
 from kyodo.templatetags.kyodo_tags import wareki
 
+MEASURE_OPINIONS = 20
+
 
 @panel("community", 40)
 def community_opinions(request: HttpRequest, community: Any) -> Panel | None:
@@ -34,6 +36,18 @@ def community_meetings(request: HttpRequest, community: Any) -> Panel | None:
         return None
     return Panel("meetings", _("意見交換会・懇談会"), "dialogue/panels/community_meetings.html",
                  {"meetings": meetings})
+
+
+@panel("measure", 40)
+def measure_opinions(request: HttpRequest, measure: Any) -> Panel | None:
+    """The published opinions whose answer was reflected in this measure (one query)."""
+    links = [Link(opinion.get_absolute_url(), opinion.title,
+                  " · ".join(filter(None, [opinion.community.name if opinion.community else "",
+                                           wareki(opinion.published_at)])))
+             for opinion in published().filter(outcome_plan_measure=measure)
+             .select_related("community").order_by("-published_at", "-pk")[:MEASURE_OPINIONS]]
+    return links_panel("opinions", _("この事業に反映された地域の意見"), links,
+                       more_url=reverse("dialogue:opinion-list"), more_label=_("意見と回答をすべて見る"))
 
 
 @panel("home", 40)

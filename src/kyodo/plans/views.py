@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kyodo.access import public
+from kyodo.panels import panels_for
 from kyodo.plans import queries
 from kyodo.plans.models import PromotionPlan
 
@@ -55,6 +56,7 @@ def measure(request: HttpRequest, number: int, measure: int) -> HttpResponse:
         "fiscal_years": fiscal_years,
         "schedules": schedules,
         "cells": queries.schedule_cells(schedules, fiscal_years),
+        "panels": panels_for("measure", request, found),
         "crumbs": [
             (_("ホーム"), reverse("portal:home")),
             (_("推進計画"), reverse("plans:current")),
