@@ -124,7 +124,7 @@ def test_an_account_page_lists_at_most_20_events(world, admin_client):
             target.save()
     html = admin_client.get(f"{INDEX}{target.pk}/").content.decode()
     body = html[html.index('id="events-heading"'):]
-    assert body.count("<tr><td>") == 20
+    assert body.count('<tr><td data-label="日時">') == 20
 
 
 @pytest.mark.parametrize("url", ["", "role/", "password/", "deactivate/"])
