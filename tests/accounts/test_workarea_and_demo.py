@@ -4,6 +4,7 @@ admin) for superusers only; the demo gives the account administrator an account 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.test import Client
 from django.utils import timezone
@@ -53,3 +54,19 @@ def test_the_demo_adds_one_account_without_a_role_that_never_signed_in(world, ad
     assert not newcomer.has_usable_password()
     html = admin_client.get("/staff/accounts/?role=none&active=active").content.decode()
     assert f">{NEWCOMER}</a>" in html and "1件" in html
+
+
+def test_the_demo_journey_gives_the_newcomer_a_role_and_a_first_password(world, admin_client, settings):
+    settings.DEMO_MODE = True
+    newcomer = add_account_without_role()
+    role_page = admin_client.get(f"/staff/accounts/{newcomer.pk}/role/").content.decode()
+    seen = re.search(r'name="seen" value="([0-9a-f]{64})"', role_page).group(1)
+    response = admin_client.post(f"/staff/accounts/{newcomer.pk}/role/", {"role": "liaison", "seen": seen})
+    assert response.status_code == 302
+    password_page = admin_client.get(f"/staff/accounts/{newcomer.pk}/password/").content.decode()
+    seen = re.search(r'name="seen" value="([0-9a-f]{64})"', password_page).group(1)
+    shown = admin_client.post(f"/staff/accounts/{newcomer.pk}/password/", {"generate": "on", "seen": seen})
+    password = re.search(r'temporary-password__value">([^<]+)<', shown.content.decode()).group(1)
+    their_browser = Client()
+    assert their_browser.post("/accounts/login/", {"username": NEWCOMER, "password": password}).status_code == 302
+    assert "役割が未設定のアカウント" not in admin_client.get("/staff/").content.decode()
