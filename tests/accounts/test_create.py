@@ -70,6 +70,9 @@ def test_the_posted_superuser_and_staff_flags_are_ignored(admin_client):
     ({"username": "t_liaison"}, "username", "このユーザー名はすでに使われています。"),
     ({"username": "T_LIAISON"}, "username", "このユーザー名はすでに使われています。"),
     ({"display_name": ""}, "display_name", "氏名を入力してください。"),
+    ({"username": "山田 太郎"}, "username", "有効なユーザー名を入力してください。"),
+    ({"role": "superuser"}, "role", "選べない項目です。選び直してください。"),
+    ({"password1": "new_person-2026", "password2": "new_person-2026"}, "password1", "ユーザー名"),
 ])
 def test_refused_input_says_why_in_japanese_and_creates_nothing(world, admin_client, changes, field, message):
     scope = {"A": world.branch_a.pk if field == "branch_office" else world.community_a.pk, "C": world.company.pk}
