@@ -27,6 +27,7 @@ urlpatterns = [
     path("practice/", include("kyodo.practice.urls")),
     path("staff/practice/", include("kyodo.practice.staff_urls")),
     path("accounts/", include("kyodo.accounts.urls")),
+    path("staff/accounts/", include("kyodo.accounts.staff_urls")),
     path("i18n/setlang/", declare(set_language, AccessPolicy("public")), name="set_language"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

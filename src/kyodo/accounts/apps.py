@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("アカウント")
 
     def ready(self) -> None:
-        from kyodo.accounts import audit_trail, signals, workarea  # noqa: F401
+        from kyodo.accounts import audit_trail, demo, rules, signals, workarea  # noqa: F401

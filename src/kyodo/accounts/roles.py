@@ -19,3 +19,14 @@ class Role(models.TextChoices):
 
 CITY_STAFF_ROLES = frozenset({Role.CITY_ADMIN, Role.BRANCH_STAFF, Role.LIAISON, Role.DEPARTMENT_STAFF})
 COMMUNITY_ROLES = frozenset({Role.COMMUNITY_SECRETARIAT, Role.COMMUNITY_OFFICER})
+
+# The scope field each role needs (database constraints in models.py say the same); a role not listed
+# uses no scope field, and every scope field other than its own must stay empty.
+SCOPE_FIELDS = ("branch_office", "department", "community", "company")
+ROLE_SCOPE: dict[str, str] = {
+    Role.BRANCH_STAFF: "branch_office",
+    Role.DEPARTMENT_STAFF: "department",
+    Role.COMMUNITY_SECRETARIAT: "community",
+    Role.COMMUNITY_OFFICER: "community",
+    Role.COMPANY_CONTACT: "company",
+}

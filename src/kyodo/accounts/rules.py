@@ -58,3 +58,20 @@ def has_role(user: Any) -> bool:
 
 
 rules.add_perm("accounts.use_workspace", has_role)
+
+
+@rules.predicate
+def is_account_admin(user: Any) -> bool:
+    """情報システム担当 (or a superuser): creates accounts and grants roles."""
+    return bool(getattr(user, "is_account_admin", False))
+
+
+@rules.predicate
+def may_edit_account(user: Any, account: Any) -> bool:
+    """A superuser's account is changed by superusers only (the system administrator)."""
+    return account is not None and (not account.is_superuser or bool(getattr(user, "is_superuser", False)))
+
+
+rules.add_perm("accounts.manage_accounts", is_account_admin)
+rules.add_perm("accounts.view_account", is_account_admin)
+rules.add_perm("accounts.change_account", is_account_admin & may_edit_account)

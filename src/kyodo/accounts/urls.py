@@ -1,9 +1,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from kyodo.access import AccessPolicy, declare
+from kyodo.access import AccessPolicy, authenticated, declare
 from kyodo.accounts.forms import SignInForm
-from kyodo.accounts.views import SignInView
+from kyodo.accounts.views import OwnPasswordChangeView, SignInView
 
 app_name = "accounts"
 urlpatterns = [
@@ -17,5 +17,6 @@ urlpatterns = [
         ),
         name="login",
     ),
+    path("password/", authenticated(OwnPasswordChangeView.as_view()), name="password"),
     path("logout/", declare(auth_views.LogoutView.as_view(), AccessPolicy("public")), name="logout"),
 ]
