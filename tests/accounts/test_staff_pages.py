@@ -107,7 +107,7 @@ def test_an_account_page_shows_role_scope_and_recent_audit_events_newest_first(w
         target.save()
     html = admin_client.get(f"{INDEX}{target.pk}/").content.decode()
     assert "地域協働体 事務局" in html and "あおば地域協働体" in html
-    granted = html.index("に役割「community_secretariat」を付与")
+    granted = html.index("に役割「地域協働体 事務局」を付与")
     created = html.index("アカウントt_officerを作成")
     assert granted < created
     assert f'href="/staff/audit/?object_type=accounts.user&amp;object_id={target.pk}"' in html

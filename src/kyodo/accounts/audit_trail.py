@@ -15,8 +15,10 @@ from typing import Any
 
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
+from django.utils import translation
 
 from kyodo.accounts.models import User
+from kyodo.accounts.roles import Role
 from kyodo.audit.services import record_event
 
 WATCHED = ("role", "branch_office_id", "department_id", "community_id", "company_id", "is_staff", "is_superuser",
@@ -32,6 +34,12 @@ def acting_as(user: Any) -> Iterator[None]:
         yield
     finally:
         _actor.reset(token)
+
+
+def _role_label(role: str) -> str:
+    """The role's Japanese name, as the stored summary says it (the code when unknown)."""
+    with translation.override("ja"):
+        return str(Role(role).label) if role in Role.values else role
 
 
 def _state(user: User) -> dict[str, Any]:
@@ -65,11 +73,11 @@ def record_account_change(sender: Any, instance: User, created: bool, raw: bool 
     if (before["role"], _scope(before)) != (after["role"], _scope(after)):
         if before["role"]:
             record_event("account.role_removed", actor=actor, target=instance,
-                         summary=f"{label}の役割「{before['role']}」を解除",
+                         summary=f"{label}の役割「{_role_label(before['role'])}」を解除",
                          data={"username": label, "role": before["role"], "scope": _scope(before)})
         if after["role"]:
             record_event("account.role_granted", actor=actor, target=instance,
-                         summary=f"{label}に役割「{after['role']}」を付与",
+                         summary=f"{label}に役割「{_role_label(after['role'])}」を付与",
                          data={"username": label, "role": after["role"], "scope": _scope(after)})
     for flag in ("is_staff", "is_superuser"):
         if before[flag] != after[flag]:
