@@ -47,3 +47,21 @@ def test_demo_opinions_cover_every_state_outcome_and_five_years(world):
     assert set(MeetingRequest.objects.values_list("status", flat=True)) == {"requested", "scheduled", "declined"}
     assert create_demo_opinions() == 0  # once
     assert OpinionTransition.objects.filter(opinion__is_demo_data=False).count() == 0
+
+
+def test_demo_meetings_with_published_minutes_offer_the_minutes_as_a_pdf(world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    UserFactory(username="city", role="city_admin")
+    UserFactory(username="dept", role="department_staff", department=world.department)
+    create_demo_opinions()
+    from django.test import Client
+
+    from kyodo.dialogue.models import Meeting, MeetingAttachment
+
+    files = list(MeetingAttachment.objects.select_related("meeting"))
+    assert files and {file.meeting.status for file in files} == {"minutes_published"}
+    assert {file.kind for file in files} == {"minutes"} and all(file.content_type == "application/pdf" for file in files)
+    meeting = files[0].meeting
+    page = Client().get(meeting.get_absolute_url()).content.decode()
+    assert files[0].original_name in page
+    assert Meeting.objects.filter(status="minutes_published").count() >= len(files)

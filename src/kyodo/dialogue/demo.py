@@ -16,6 +16,7 @@ from kyodo.accounts.models import User
 from kyodo.communities.models import Community
 from kyodo.demo.steps import demo_step
 from kyodo.dialogue import building
+from kyodo.dialogue.demo_files import add_demo_minutes
 from kyodo.dialogue.meeting_workflow import MEETING_WORKFLOW
 from kyodo.dialogue.models import (
     Meeting,
@@ -100,6 +101,7 @@ def create_demo_opinions() -> int:
             received_on = FiscalYear(year).starts_on + dt.timedelta(days=30 + index * 45)
             add(S.PUBLISHED, next(outcomes), received_on, 30, next(departments))
     meetings = create_demo_meetings(city, communities)
+    add_demo_minutes(city, meetings)
     create_demo_requests(city, meetings)
     held = cycle([m for m in meetings if m.status in (MeetingStatus.HELD, MeetingStatus.MINUTES_PUBLISHED)] or [None])
     reflected_in = _demo_measure()
