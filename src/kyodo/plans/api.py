@@ -19,8 +19,8 @@ from kyodo.plans.models import Measure, PromotionPlan
 
 router = Router(tags=["推進計画 / plans"])
 
-PlanNumber = Annotated[int, Path(ge=1, le=32767, description="計画の次数 (第2次計画なら 2)")]
-MeasureNumber = Annotated[int, Path(ge=1, le=32767, description="事業番号 (事業1なら 1)")]
+PlanNumber = Annotated[int, Path(ge=1, le=32767, description="the plan's number (2 for the 2nd plan, 第2次)")]
+MeasureNumber = Annotated[int, Path(ge=1, le=32767, description="the measure's number (1 for 事業1)")]
 
 
 def _absolute(context: Any, path: str) -> str:
@@ -29,10 +29,10 @@ def _absolute(context: Any, path: str) -> str:
 
 
 class MeasureScheduleOut(Schema):
-    start_fiscal_year: int = Field(description="開始年度(西暦。2019 = 令和元年度)")
-    end_fiscal_year: int = Field(description="終了年度(西暦)")
-    period_label: str = Field(description="期間の表示(和暦と西暦)")
-    text: str = Field(description="実施内容")
+    start_fiscal_year: int = Field(description="first fiscal year (Western; 2019 = R1, 令和元年度)")
+    end_fiscal_year: int = Field(description="last fiscal year (Western)")
+    period_label: str = Field(description="the period as shown (Japanese era and Western year)")
+    text: str = Field(description="what is done in those years (実施内容)")
 
 
 class DepartmentOut(Schema):
@@ -41,11 +41,11 @@ class DepartmentOut(Schema):
 
 
 class MeasureOut(Schema):
-    number: int = Field(description="事業番号")
-    title: str = Field(description="施策・事業")
-    content: str = Field(description="事業内容")
-    department: DepartmentOut | None = Field(description="所管課")
-    partner: str = Field(description="連携先")
+    number: int = Field(description="measure number (事業番号)")
+    title: str = Field(description="title of the measure (施策・事業)")
+    content: str = Field(description="what the measure does (事業内容)")
+    department: DepartmentOut | None = Field(description="division in charge (所管課)")
+    partner: str = Field(description="partners (連携先)")
     url: str
     schedules: list[MeasureScheduleOut]
 
@@ -55,7 +55,7 @@ class MeasureOut(Schema):
 
 
 class PolicyOut(Schema):
-    number: int = Field(description="基本方針の番号 (1)–(5)")
+    number: int = Field(description="number of the basic policy, (1)–(5) (基本方針)")
     title: str
     description: str
     measures: list[MeasureOut]
@@ -68,20 +68,20 @@ class BasicIdeaOut(Schema):
 
 
 class PlanAssessmentOut(Schema):
-    kind: str = Field(description="achievement (成果) / open_issue (課題)")
+    kind: str = Field(description="achievement (成果) or open_issue (課題)")
     order: int
     title: str
     text: str
 
 
 class PromotionPlanSummaryOut(Schema):
-    number: int = Field(description="次数")
+    number: int = Field(description="the plan's number (次数)")
     title: str
     subtitle: str
     start_fiscal_year: int
     end_fiscal_year: int
     period_label: str
-    adopted_on: dt.date | None = Field(description="策定日(月の1日: 策定は月単位で示されます)")
+    adopted_on: dt.date | None = Field(description="adopted on (策定日): the first of the month, as plans give only the month")
     is_current: bool
     url: str
 
@@ -91,14 +91,14 @@ class PromotionPlanSummaryOut(Schema):
 
 
 class PromotionPlanOut(PromotionPlanSummaryOut):
-    background: str = Field(description="取組の経過")
-    purpose: str = Field(description="目的")
-    positioning: str = Field(description="位置付け")
-    aim_title: str = Field(description="目指す姿")
+    background: str = Field(description="background (取組の経過)")
+    purpose: str = Field(description="purpose (目的)")
+    positioning: str = Field(description="positioning (位置付け)")
+    aim_title: str = Field(description="the aim (目指す姿)")
     aim_text: str
     fiscal_years: list[int]
     basic_ideas: list[BasicIdeaOut]
-    assessments: list[PlanAssessmentOut] = Field(description="成果と課題")
+    assessments: list[PlanAssessmentOut] = Field(description="achievements and open issues (成果と課題)")
     policies: list[PolicyOut]
 
     @staticmethod
