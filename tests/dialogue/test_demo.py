@@ -60,7 +60,7 @@ def test_demo_meetings_with_published_minutes_offer_the_minutes_as_a_pdf(world, 
 
     files = list(MeetingAttachment.objects.select_related("meeting"))
     assert files and {file.meeting.status for file in files} == {"minutes_published"}
-    assert {file.kind for file in files} == {"minutes"} and all(file.content_type == "application/pdf" for file in files)
+    assert {(file.kind, file.content_type) for file in files} == {("minutes", "application/pdf")}
     meeting = files[0].meeting
     page = Client().get(meeting.get_absolute_url()).content.decode()
     assert files[0].original_name in page

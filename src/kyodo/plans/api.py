@@ -81,7 +81,7 @@ class PromotionPlanSummaryOut(Schema):
     start_fiscal_year: int
     end_fiscal_year: int
     period_label: str
-    adopted_on: dt.date | None = Field(description="adopted on (策定日): the first of the month, as plans give only the month")
+    adopted_on: dt.date | None = Field(description="adopted on (策定日): the 1st of the month plans give")
     is_current: bool
     url: str
 
