@@ -209,3 +209,12 @@ def test_the_work_area_shows_what_waits(world):
     assert "/staff/companies/?status=returned" in contact
     city = world.client("city_admin").get(reverse("staff:home")).content.decode()
     assert "企業の参画: 確認待ち" in city and "/staff/companies/?status=submitted" in city
+
+
+def test_the_public_page_in_english(world):
+    make_partnership(world.company, title="河川清掃", kind="volunteering")
+    client = world.client("anonymous")
+    assert client.post("/i18n/setlang/", {"language": "en", "next": "/"}).status_code == 302
+    html = client.get("/companies/").content.decode()
+    assert "What company participation is" in html and "Employee volunteering" in html and "1 company" in html
+    assert "企業の参画とは" not in html
