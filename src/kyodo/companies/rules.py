@@ -18,7 +18,7 @@ def is_own_company_contact(user: object) -> bool:
 rules.add_perm("companies.create_partnership", is_own_company_contact)
 # The staff list is scoped in SQL: the city sees every partnership, a company its own.
 rules.add_perm("companies.list_partnerships", is_city_admin | is_own_company_contact)
-rules.add_perm("companies.view_partnership", VISIBLE.predicate())
+rules.add_perm("companies.see_partnership", VISIBLE.predicate())
 rules.add_perm("companies.edit_partnership", WRITTEN.predicate())
 # Publishing and returning: the city's coordination division.
 rules.add_perm("companies.review_partnership", is_city_admin)

@@ -110,7 +110,7 @@ def detail_page(request: HttpRequest, partnership: Partnership, *, bound: tuple[
     }, status=status)
 
 
-@require_perm("companies.view_partnership", load=queries.staff_partnership)
+@require_perm("companies.see_partnership", load=queries.staff_partnership)
 def partnership(request: HttpRequest, partnership: Partnership, pk: int) -> HttpResponse:
     return detail_page(request, partnership)
 
