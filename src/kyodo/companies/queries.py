@@ -135,7 +135,7 @@ def staff_partnerships(user: Any, filters: StaffFilters = StaffFilters()) -> Que
 def staff_partnership(request: Any, pk: int, **_kwargs: Any) -> Partnership:
     """A partnership by its number (404 when unknown; the permission decides 403)."""
     partnership: Partnership = get_object_or_404(
-        Partnership.objects.select_related("company", "community"), pk=pk)
+        Partnership.objects.select_related("company", "community", "created_by"), pk=pk)
     return partnership
 
 

@@ -101,11 +101,12 @@ def detail_page(request: HttpRequest, partnership: Partnership, *, bound: tuple[
         "partnership": partnership,
         "may_edit": (request.user.has_perm("companies.edit_partnership", partnership)
                      and partnership.status in services.EDITABLE),
+        "is_public": partnership.status == PartnershipStatus.PUBLISHED and partnership.company.is_listed,
         "return_comment": returned[-1] if returned and partnership.status == PartnershipStatus.RETURNED else None,
         "action_forms": workflow_views.action_forms(PARTNERSHIP_WORKFLOW, partnership, request.user,
                                                     url_prefix=URL_PREFIX, bound=bound),
         "unavailable_actions": workflow_views.unavailable_actions(PARTNERSHIP_WORKFLOW, partnership, request.user),
-        "transitions": transitions,
+        "transitions": transitions, "created_at": partnership.created_at, "created_by": partnership.created_by,
         "crumbs": crumbs((partnership.title, None)),
     }, status=status)
 
