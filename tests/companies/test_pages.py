@@ -218,3 +218,15 @@ def test_the_public_page_in_english(world):
     html = client.get("/companies/").content.decode()
     assert "What company participation is" in html and "Employee volunteering" in html and "1 company" in html
     assert "企業の参画とは" not in html
+
+
+def test_a_company_page_and_the_city_lists_do_not_grow_in_queries(world):
+    make_partnership(world.company, community=world.community_a)
+    client, city = world.client("anonymous"), world.client("city_admin")
+    few = (_count_queries(client, world.company.get_absolute_url()),
+           _count_queries(city, reverse("companies_staff:company-list")))
+    for number in range(8):
+        make_partnership(world.company, title=f"取組{number}", community=world.community_b)
+        make_partnership(other_company(f"会社{number}", f"co-{number}"), status="draft")
+    assert (_count_queries(client, world.company.get_absolute_url()),
+            _count_queries(city, reverse("companies_staff:company-list"))) == few
