@@ -32,6 +32,7 @@ api = KyodoAPI(
 install_error_handlers(api)
 
 from kyodo.communities.api import router as communities_router  # noqa: E402
+from kyodo.companies.api import router as companies_router  # noqa: E402
 from kyodo.dialogue.api import public_router as dialogue_router  # noqa: E402
 from kyodo.dialogue.api import staff_router as dialogue_staff_router  # noqa: E402
 from kyodo.events.api import router as events_router  # noqa: E402
@@ -50,3 +51,4 @@ api.add_router("/events", events_router)
 api.add_router("/participation", participation_router)
 api.add_router("/practice", practice_router)
 api.add_router("/support", support_router)
+api.add_router("/companies", companies_router)

@@ -26,6 +26,8 @@ urlpatterns = [
     path("staff/participation/", include("kyodo.participation.staff_urls")),
     path("practice/", include("kyodo.practice.urls")),
     path("staff/practice/", include("kyodo.practice.staff_urls")),
+    path("companies/", include("kyodo.companies.urls")),
+    path("staff/companies/", include("kyodo.companies.staff_urls")),
     path("accounts/", include("kyodo.accounts.urls")),
     path("staff/accounts/", include("kyodo.accounts.staff_urls")),
     path("i18n/setlang/", declare(set_language, AccessPolicy("public")), name="set_language"),

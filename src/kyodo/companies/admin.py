@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from kyodo.companies.models import Company
@@ -9,3 +10,4 @@ class CompanyAdmin(SimpleHistoryAdmin):
     list_display = ("name", "slug", "is_demo_data")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -7,4 +7,8 @@ class CompaniesConfig(AppConfig):
     verbose_name = _("企業")
 
     def ready(self) -> None:
-        from kyodo.companies import workarea  # noqa: F401
+        # The partnership workflow, the panels, the work area's sections and the demo step register themselves.
+        from kyodo.companies import demo, panels, workarea, workflow  # noqa: F401
+        from kyodo.menus import add_to_main_menu
+
+        add_to_main_menu(75, _("企業の参画"), "companies:list", namespace="companies")
