@@ -40,6 +40,12 @@ def _action(name, status, allowed_own, allowed_other, comment=""):
                 method="post", data=_version(name, comment), ok_status=(302,))
 
 
+def _theme(world, which):
+    from kyodo.practice.models import PracticeTheme
+
+    return {"pk": PracticeTheme.objects.get_or_create(slug=f"matrix-{which}", defaults={"name": f"M{which}"})[0].pk}
+
+
 def _exchange(world, which):
     exchange = kind("exchange")
     exchange.category = "exchange"
@@ -64,4 +70,8 @@ CASES = [
     _action("withdraw", "published", WRITERS, frozenset()),
     _action("unpublish", "published", CITY, CITY, comment="写真に個人が写っています。"),
     _action("revise", "unpublished", WRITERS, frozenset()),
+    Case("practice_staff:theme-list", own=CITY),
+    Case("practice_staff:theme-create", own=CITY),
+    Case("practice_staff:theme-edit", own=CITY, kwargs=_theme, method="post", ok_status=(302,),
+         data=lambda world, which: {"name": f"テーマ{which}", "slug": f"theme-{which}", "order": "5"}),
 ]

@@ -97,3 +97,21 @@ class PresentedForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["version"] = version_field(initial=version)
         self.fields["reports"].queryset = queryset  # type: ignore[attr-defined]
+
+
+class ThemeForm(ServiceForm):
+    """A theme of the city's list: its name, the identifier in public links (?theme=…) and its place."""
+
+    class Meta:
+        model = PracticeTheme
+        fields = ["name", "slug", "order"]
+        help_texts = {"slug": _("公開ページのリンク(?theme=…)に使う半角英数字とハイフン。例: bosai"),
+                      "order": _("小さいほど先に並びます。")}
+        error_messages = {
+            "name": {"required": _("テーマの名称を入力してください。"),
+                     "unique": _("同じ名称のテーマがすでにあります。")},
+            "slug": {"required": _("識別子を入力してください。"),
+                     "invalid": _("識別子は半角の英数字、ハイフン、下線で入力してください。"),
+                     "unique": _("同じ識別子のテーマがすでにあります。")},
+            "order": {"required": _("表示順を入力してください。"), "invalid": _("表示順は数字で入力してください。")},
+        }

@@ -16,3 +16,5 @@ rules.add_perm("practice.view_report", VISIBLE.predicate())
 rules.add_perm("practice.edit_report", WRITTEN.predicate())
 # Taking a published report off the site, with a reason: the city's coordination division.
 rules.add_perm("practice.unpublish_report", is_city_admin)
+# The list of themes reports are filed under: the city's coordination division.
+rules.add_perm("practice.manage_themes", is_city_admin)
