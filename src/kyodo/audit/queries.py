@@ -1,0 +1,121 @@
+"""Reading the audit log for the staff pages: who sees which events, and the list's filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import BadRequest
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from kyodo.audit.labels import action_label, object_type_label
+from kyodo.audit.models import AuditEvent
+
+# Account administrators (情報システム担当) see the account events only.
+ACCOUNT_OBJECT_TYPE = "accounts.user"
+ACCOUNT_EVENTS = Q(action__startswith="account.") | Q(object_type=ACCOUNT_OBJECT_TYPE)
+TEXT_LIMIT = 100
+
+
+def visible_events(user: Any) -> QuerySet[AuditEvent]:
+    """The events ``user`` may read: all for city administrators, account events for account administrators."""
+    events = AuditEvent.objects.all()
+    if getattr(user, "is_city_admin", False):
+        return events
+    if getattr(user, "is_account_admin", False):
+        return events.filter(ACCOUNT_EVENTS)
+    return events.none()
+
+
+def _date(params: Mapping[str, str], name: str) -> dt.date | None:
+    text = (params.get(name) or "").strip()
+    if not text:
+        return None
+    try:
+        value = dt.date.fromisoformat(text)
+    except ValueError:
+        value = None
+    if value is None or not 1989 <= value.year <= 2100:
+        raise BadRequest(f"日付「{name}」は 2026-04-01 の形で入力してください。")
+    return value
+
+
+def _text(params: Mapping[str, str], name: str, limit: int = TEXT_LIMIT) -> str:
+    return (params.get(name) or "").strip()[:limit]
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The list's filters, read from the query string."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    action: str = ""
+    object_type: str = ""
+    object_id: str = ""
+    actor: str = ""
+    text: str = ""
+
+    @classmethod
+    def of(cls, params: Mapping[str, str]) -> EventFilters:
+        """The filters in ``params`` (``request.GET``); BadRequest for a date that is not one."""
+        date_from, date_to = _date(params, "from"), _date(params, "to")
+        if date_from and date_to and date_from > date_to:
+            raise BadRequest("期間の開始日が終了日より後になっています。")
+        return cls(
+            date_from=date_from, date_to=date_to, action=_text(params, "action"),
+            object_type=_text(params, "object_type"), object_id=_text(params, "object_id", 64),
+            actor=_text(params, "actor"), text=_text(params, "q"),
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return self == EventFilters()
+
+    def apply(self, events: QuerySet[AuditEvent]) -> QuerySet[AuditEvent]:
+        zone = timezone.get_current_timezone()
+        if self.date_from:
+            events = events.filter(occurred_at__gte=dt.datetime.combine(self.date_from, dt.time.min, zone))
+        if self.date_to:
+            end = dt.datetime.combine(self.date_to + dt.timedelta(days=1), dt.time.min, zone)
+            events = events.filter(occurred_at__lt=end)
+        if self.action:
+            events = events.filter(action=self.action)
+        if self.object_type:
+            events = events.filter(object_type=self.object_type)
+        if self.object_id:
+            events = events.filter(object_id=self.object_id)
+        if self.actor:
+            events = events.filter(actor_label__icontains=self.actor)
+        if self.text:
+            events = events.filter(summary__icontains=self.text)
+        return events
+
+
+def event_list(user: Any, filters: EventFilters) -> QuerySet[AuditEvent]:
+    """The events ``user`` may read that match ``filters``, newest first."""
+    return filters.apply(visible_events(user)).order_by("-sequence")
+
+
+def action_choices(user: Any) -> list[tuple[str, str]]:
+    """(code, label) of the actions present in what ``user`` may read, by label."""
+    codes = visible_events(user).order_by().values_list("action", flat=True).distinct()
+    return sorted(((code, action_label(code)) for code in codes), key=lambda choice: choice[1])
+
+
+def object_type_choices(user: Any) -> list[tuple[str, str]]:
+    """(code, label) of the object types present in what ``user`` may read, by label."""
+    codes = visible_events(user).exclude(object_type="").order_by().values_list("object_type", flat=True).distinct()
+    return sorted(((code, object_type_label(code)) for code in codes), key=lambda choice: choice[1])
+
+
+def visible_event(user: Any, sequence: int) -> AuditEvent:
+    """The event numbered ``sequence`` if ``user`` may read it; Http404 otherwise."""
+    event = visible_events(user).filter(sequence=sequence).first()
+    if event is None:
+        raise Http404
+    return event
