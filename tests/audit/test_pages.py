@@ -77,10 +77,13 @@ def test_the_date_range_counts_whole_days_in_japan(events, world):
     assert _summaries(client.get(f"/staff/audit/?to={old}")) == {"あおばに交付決定"}
 
 
-@pytest.mark.parametrize("query", ["from=yesterday", "to=2026-13-01", "from=99999-01-01", "from=2026-05-01&to=2026-04-01"])
+@pytest.mark.parametrize("query", [
+    "from=yesterday", "to=2026-13-01", "from=99999-01-01", "from=2026-05-01&to=2026-04-01", "to=１２３",
+])
 def test_a_bad_date_is_a_400_with_a_japanese_message(events, world, query):
     response = world.client("city_admin").get(f"/staff/audit/?{query}")
     assert response.status_code == 400
+    assert "リクエストが正しくありません" in response.content.decode()
 
 
 def test_unknown_filter_values_find_nothing_and_do_not_fail(events, world):
@@ -114,7 +117,8 @@ def test_the_list_runs_the_same_queries_for_more_events(events, world, account_a
     for number in range(30):
         record_event("grant_application.award", actor=city, target=world.community_a, summary=f"追加{number}")
         record_event("plans.measure_updated", actor=city, target=world.community_b, summary=f"変更{number}")
-        record_event("account.role_granted", actor=account_admin, target=world.users["advisor"], summary=f"付与{number}")
+        record_event("account.role_granted", actor=account_admin, target=world.users["advisor"],
+                     summary=f"付与{number}")
     assert _queries(client, "/staff/audit/") == small
     assert _queries(client_for(account_admin), "/staff/audit/") == admin_small
     assert _queries(client, f"/staff/audit/{events[0].sequence}/") <= 6

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from django.test import override_settings
-from django_tasks import default_task_backend
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import override_settings
+from django_tasks import default_task_backend
 
 from kyodo.audit.models import AuditEvent, AuditVerification, VerificationStatus
 from kyodo.audit.triggers import maintenance

@@ -40,7 +40,7 @@ def _date(params: Mapping[str, str], name: str) -> dt.date | None:
     except ValueError:
         value = None
     if value is None or not 1989 <= value.year <= 2100:
-        raise BadRequest(f"日付「{name}」は 2026-04-01 の形で入力してください。")
+        raise BadRequest(f"query parameter {name!r} is not a date (YYYY-MM-DD, 1989–2100)")
     return value
 
 
@@ -62,10 +62,10 @@ class EventFilters:
 
     @classmethod
     def of(cls, params: Mapping[str, str]) -> EventFilters:
-        """The filters in ``params`` (``request.GET``); BadRequest for a date that is not one."""
+        """The filters in ``params`` (``request.GET``); BadRequest (the 400 page, in Japanese) for a bad date."""
         date_from, date_to = _date(params, "from"), _date(params, "to")
         if date_from and date_to and date_from > date_to:
-            raise BadRequest("期間の開始日が終了日より後になっています。")
+            raise BadRequest("the date range starts after it ends")
         return cls(
             date_from=date_from, date_to=date_to, action=_text(params, "action"),
             object_type=_text(params, "object_type"), object_id=_text(params, "object_id", 64),
