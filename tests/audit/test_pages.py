@@ -128,3 +128,15 @@ def test_the_work_area_shows_the_audit_section_to_administrators_only(events, wo
     assert "監査ログ" in _html(world.client("city_admin").get("/staff/"))
     assert "最新の改ざん検証" in _html(client_for(account_admin).get("/staff/"))
     assert "最新の改ざん検証" not in _html(world.client("branch_staff").get("/staff/"))
+
+
+def test_the_audit_pages_in_english(events, world):
+    client = world.client("city_admin")
+    assert client.post("/i18n/setlang/", {"language": "en", "next": "/staff/"}).status_code == 302
+    html = _html(client.get("/staff/audit/"))
+    assert "Audit log" in html and "Tamper check" in html and "Verify now" in html
+    assert "Role granted" in html and "Target" in html
+    for japanese in ("改ざん検証", "今すぐ検証", "役割の付与", "期間(開始日)"):
+        assert japanese not in html, japanese
+    history = _html(client.get(f"/staff/history/communities.community/{world.community_a.pk}/"))
+    assert "Change history of" in history and "Created" in history

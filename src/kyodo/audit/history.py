@@ -16,11 +16,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyodo.templatetags.kyodo_tags import wareki, wareki_datetime
 
 Viewer = Callable[[Any], bool]
-KIND_LABELS = {"+": _("作成"), "~": _("変更"), "-": _("削除")}
+KIND_LABELS = {"+": pgettext_lazy("history kind", "作成"), "~": pgettext_lazy("history kind", "変更"),
+               "-": pgettext_lazy("history kind", "削除")}
 
 
 def _city_admin(user: Any) -> bool:
