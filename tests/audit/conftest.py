@@ -13,7 +13,7 @@ from tests.factories import UserFactory
 
 @pytest.fixture
 def account_admin(world):
-    return UserFactory(username="t_accounts", role=Role.ACCOUNT_ADMIN)
+    return UserFactory(username="t_accounts", display_name="情報システム太郎", role=Role.ACCOUNT_ADMIN)
 
 
 @pytest.fixture

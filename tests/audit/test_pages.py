@@ -34,6 +34,7 @@ def test_a_city_administrator_sees_every_event_newest_first(events, world):
     # The target links to the community's staff page, by the object type's verbose name.
     assert '<a href="/staff/communities/aoba/">地域協働体 #' in html
     assert "今すぐ検証" in html
+    assert "情報システム太郎(t_accounts)" in html  # the actor by name, with the user name the log keeps
 
 
 def test_an_account_administrator_sees_only_account_events(events, account_admin):
@@ -51,6 +52,7 @@ def test_an_account_administrator_sees_only_account_events(events, account_admin
     ("action=account.role_granted", {"t_liaisonに役割を付与"}),
     ("object_type=communities.community", {"あおばに交付決定", "みどりの事業を変更"}),
     ("actor=t_acc", {"t_liaisonに役割を付与"}),
+    ("actor=情報システム", {"t_liaisonに役割を付与"}),  # the person's name while the account exists
     ("q=みどり", {"みどりの事業を変更"}),
     ("from=2001-01-01&to=2001-12-31", set()),
 ])

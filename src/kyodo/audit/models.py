@@ -50,8 +50,8 @@ class VerificationStatus(models.TextChoices):
 class AuditVerification(models.Model):
     """One run of the audit log's verification (hash chain and checkpoints), from the page or the command."""
 
-    requested_at = models.DateTimeField(_("開始日時"))
-    finished_at = models.DateTimeField(_("終了日時"), null=True, blank=True)
+    requested_at = models.DateTimeField(_("検証の開始日時"))
+    finished_at = models.DateTimeField(_("検証の終了日時"), null=True, blank=True)
     requested_by_label = models.CharField(_("実行者"), max_length=200)
     status = models.CharField(_("結果"), max_length=16, choices=VerificationStatus.choices,
                               default=VerificationStatus.RUNNING)

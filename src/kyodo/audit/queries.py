@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import BadRequest
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -90,7 +91,9 @@ class EventFilters:
         if self.object_id:
             events = events.filter(object_id=self.object_id)
         if self.actor:
-            events = events.filter(actor_label__icontains=self.actor)
+            # The user name the log keeps, or the person's name while the account exists.
+            named = get_user_model()._default_manager.filter(display_name__icontains=self.actor).values("pk")
+            events = events.filter(Q(actor_label__icontains=self.actor) | Q(actor_id__in=named))
         if self.text:
             events = events.filter(summary__icontains=self.text)
         return events
@@ -111,6 +114,15 @@ def object_type_choices(user: Any) -> list[tuple[str, str]]:
     """(code, label) of the object types present in what ``user`` may read, by label."""
     codes = visible_events(user).exclude(object_type="").order_by().values_list("object_type", flat=True).distinct()
     return sorted(((code, object_type_label(code)) for code in codes), key=lambda choice: choice[1])
+
+
+def actor_names(events: list[AuditEvent]) -> dict[int, str]:
+    """{actor id: the person's name} for the events' actors whose accounts still exist: one query."""
+    ids = {event.actor_id for event in events if event.actor_id is not None}
+    if not ids:
+        return {}
+    users = get_user_model()._default_manager.filter(pk__in=ids).exclude(display_name="")
+    return dict(users.values_list("pk", "display_name"))
 
 
 def visible_event(user: Any, sequence: int) -> AuditEvent:

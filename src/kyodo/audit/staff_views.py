@@ -44,8 +44,9 @@ def index(request: HttpRequest) -> HttpResponse:
     page_obj = Paginator(queries.event_list(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
     events = list(page_obj.object_list)
     links = target_links(events)
+    names = queries.actor_names(events)
     rows = [{
-        "event": event, "action_label": action_label(event.action),
+        "event": event, "action_label": action_label(event.action), "actor_name": names.get(event.actor_id or 0, ""),
         "object_type_label": object_type_label(event.object_type) if event.object_type else "",
         "target_url": links.get((event.object_type, event.object_id), ""),
     } for event in events]
@@ -74,7 +75,8 @@ def event_detail(request: HttpRequest, sequence: int) -> HttpResponse:
     event: AuditEvent = queries.visible_event(request.user, sequence)
     links = target_links([event])
     return render(request, "audit/staff/event.html", {
-        "event": event, "data_rows": _rows(event.data), "action_label": action_label(event.action),
+        "event": event, "actor_name": queries.actor_names([event]).get(event.actor_id or 0, ""),
+        "data_rows": _rows(event.data), "action_label": action_label(event.action),
         "object_type_label": object_type_label(event.object_type) if event.object_type else "",
         "target_url": links.get((event.object_type, event.object_id), ""),
         "crumbs": _crumbs((_("連番 %(sequence)s") % {"sequence": event.sequence}, None)),
