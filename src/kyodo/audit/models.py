@@ -33,7 +33,7 @@ class AuditEvent(models.Model):
         indexes = [
             models.Index(fields=["object_type", "object_id"]),
             # The staff page filters by date range and by action, newest first.
-            models.Index(fields=["occurred_at"], name="audit_event_occurred_idx"),
+            models.Index(fields=["occurred_at", "sequence"], name="audit_event_occurred_idx"),
             models.Index(fields=["action", "sequence"], name="audit_event_action_idx"),
         ]
 
