@@ -65,6 +65,24 @@ def test_the_links_on_the_staff_pages(world, account_admin):
     assert "変更履歴" not in _html(secretary.get(f"/staff/communities/{world.community_a.slug}/"))
 
 
+def test_the_links_on_the_measure_and_application_pages(world):
+    from tests.factories import MeasureFactory
+    from tests.grants.factories import make_application
+
+    measure = MeasureFactory()
+    city = world.client("city_admin")
+    html = _html(city.get(f"/staff/plans/{measure.policy.plan.number}/measures/{measure.number}/edit/"))
+    assert f'<a href="/staff/history/plans.measure/{measure.pk}/">変更履歴</a>' in html
+    assert f"object_type=plans.measure&amp;object_id={measure.pk}" in html
+    application = make_application(world.community_a)
+    html = _html(city.get(f"/staff/grants/applications/{application.pk}/"))
+    assert f'<a href="/staff/history/grants.application/{application.pk}/">変更履歴</a>' in html
+    history = _html(city.get(f"/staff/history/grants.application/{application.pk}/"))
+    assert "作成" in history and str(application.community) in history  # the foreign key by its name
+    secretary = _html(world.client("community_secretariat").get(f"/staff/grants/applications/{application.pk}/"))
+    assert "/staff/history/" not in secretary
+
+
 def _queries(client, url: str) -> int:
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)

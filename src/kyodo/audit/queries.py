@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from kyodo.audit.labels import action_label, object_type_label
 from kyodo.audit.models import AuditEvent
+from kyodo.text_input import CONTROL
 
 # Account administrators (情報システム担当) see the account events only.
 ACCOUNT_OBJECT_TYPE = "accounts.user"
@@ -46,7 +47,8 @@ def _date(params: Mapping[str, str], name: str) -> dt.date | None:
 
 
 def _text(params: Mapping[str, str], name: str, limit: int = TEXT_LIMIT) -> str:
-    return (params.get(name) or "").strip()[:limit]
+    # Control characters cannot be typed; a NUL would be refused by PostgreSQL (a 500) and match all on SQLite.
+    return CONTROL.sub("", params.get(name) or "").strip()[:limit]
 
 
 @dataclass(frozen=True)
