@@ -61,6 +61,7 @@ def test_a_tampered_row_shows_the_broken_state_with_the_first_bad_row(events, wo
     assert "audit-verification--broken" in html and "改ざんの疑いがあります" in html
     assert f'<a href="/staff/audit/{events[1].sequence}/">連番 {events[1].sequence}</a>' in html
     assert "行の内容がハッシュと一致しません" in html
+    assert '<tr class="audit-row--bad">' in html and "不一致" in html  # the row is marked in the list too
     assert "改ざんの疑いがあります" in world.client("city_admin").get("/staff/").content.decode()
 
 
