@@ -102,7 +102,8 @@ def test_hostile_values_never_fail(events, world, key):
     for value in HOSTILE_VALUES:
         response = client.get("/staff/audit/", {key: value})
         assert response.status_code in (200, 400), (key, value, response.status_code)
-        if key not in ("from", "to", "page") and value.strip("\x00"):
+        # (The factories name people 利用者0, 利用者1…: a number may match an actor's name.)
+        if key not in ("from", "to", "page") and value.strip("\x00") and not (key == "actor" and value.isdigit()):
             assert _summaries(response) == set(), (key, value)  # nothing matches; a bare NUL is ignored
 
 
