@@ -30,6 +30,8 @@ urlpatterns = [
     path("staff/companies/", include("kyodo.companies.staff_urls")),
     path("accounts/", include("kyodo.accounts.urls")),
     path("staff/accounts/", include("kyodo.accounts.staff_urls")),
+    path("staff/audit/", include("kyodo.audit.staff_urls")),
+    path("staff/history/", include("kyodo.audit.history_urls")),
     path("i18n/setlang/", declare(set_language, AccessPolicy("public")), name="set_language"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

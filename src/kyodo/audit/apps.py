@@ -9,6 +9,9 @@ class AuditConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
+        from kyodo.audit import rules, workarea  # noqa: F401  (permissions and the work area's section)
+        from kyodo.audit.history import register_default_histories
         from kyodo.audit.triggers import register_sqlite_functions
 
         connection_created.connect(register_sqlite_functions, dispatch_uid="kyodo.audit.sqlite")
+        register_default_histories()

@@ -30,7 +30,56 @@ class AuditEvent(models.Model):
         ordering = ["sequence"]
         verbose_name = _("監査ログ")
         verbose_name_plural = _("監査ログ")
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            # The staff page filters by date range and by action, newest first.
+            models.Index(fields=["occurred_at", "sequence"], name="audit_event_occurred_idx"),
+            models.Index(fields=["action", "sequence"], name="audit_event_action_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.sequence} {self.action} {self.object_type}:{self.object_id}"
+
+
+class VerificationStatus(models.TextChoices):
+    RUNNING = "running", _("検証中")
+    OK = "ok", _("改ざんなし")
+    BROKEN = "broken", _("改ざんの疑い")
+
+
+class AuditVerification(models.Model):
+    """One run of the audit log's verification (hash chain and checkpoints), from the page or the command."""
+
+    requested_at = models.DateTimeField(_("検証の開始日時"))
+    finished_at = models.DateTimeField(_("検証の終了日時"), null=True, blank=True)
+    requested_by_label = models.CharField(_("実行者"), max_length=200)
+    status = models.CharField(_("結果"), max_length=16, choices=VerificationStatus.choices,
+                              default=VerificationStatus.RUNNING)
+    checked_rows = models.PositiveBigIntegerField(_("検証した行数"), default=0)
+    total_rows = models.PositiveBigIntegerField(_("検証する行数"), default=0)
+    first_bad_sequence = models.BigIntegerField(_("最初の不一致の連番"), null=True, blank=True)
+    reason = models.CharField(_("理由"), max_length=1000, blank=True)
+    checkpoints_checked = models.PositiveIntegerField(_("照合したチェックポイント数"), default=0)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("監査ログの検証")
+        verbose_name_plural = _("監査ログの検証")
+
+    def __str__(self) -> str:
+        return f"{self.requested_at:%Y-%m-%d %H:%M} {self.status}"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status == VerificationStatus.RUNNING
+
+    @property
+    def is_ok(self) -> bool:
+        return self.status == VerificationStatus.OK
+
+    @property
+    def percent(self) -> int:
+        """How far a running verification has come, 0–100."""
+        if not self.total_rows:
+            return 0
+        return min(100, self.checked_rows * 100 // self.total_rows)

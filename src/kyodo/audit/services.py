@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,12 +80,20 @@ class ChainVerification:
     reason: str = ""
 
 
-def verify_chain() -> ChainVerification:
-    """Recompute every hash in order; report the first row that was altered or is missing."""
+PROGRESS_EVERY = 2000
+
+
+def verify_chain(on_progress: Callable[[int], None] | None = None) -> ChainVerification:
+    """Recompute every hash in order; report the first row that was altered or is missing.
+
+    ``on_progress(checked)`` is called every ``PROGRESS_EVERY`` rows (the staff page shows how far it is).
+    """
     previous_hash = GENESIS_HASH
     expected_sequence = 1
     checked = 0
-    for event in AuditEvent.objects.order_by("sequence").iterator(chunk_size=2000):
+    for event in AuditEvent.objects.order_by("sequence").iterator(chunk_size=PROGRESS_EVERY):
+        if on_progress is not None and checked and checked % PROGRESS_EVERY == 0:
+            on_progress(checked)
         if event.sequence != expected_sequence:
             return ChainVerification(False, checked, expected_sequence, "missing row")
         if event.previous_hash != previous_hash:

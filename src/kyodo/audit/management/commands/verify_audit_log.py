@@ -1,24 +1,23 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from kyodo.audit.checkpoints import checkpoint_problems, read_checkpoints
-from kyodo.audit.services import verify_chain
+from kyodo.audit.verification import run_verification, start_verification
 
 
 class Command(BaseCommand):
-    help = "Verify the audit log's hash chain and compare it with the checkpoints; name the first altered row."
+    help = ("Verify the audit log's hash chain and compare it with the checkpoints; name the first altered row. "
+            "The result is kept for the staff page (/staff/audit/).")
 
     def handle(self, *args, **options):
-        result = verify_chain()
-        if not result.ok:
+        verification = run_verification(start_verification(requested_by="manage.py verify_audit_log"))
+        if verification.first_bad_sequence is not None:
             raise CommandError(
-                f"Audit log altered at row #{result.first_bad_sequence}: {result.reason} "
-                f"({result.checked} rows verified before it)"
+                f"Audit log altered at row #{verification.first_bad_sequence}: {verification.reason} "
+                f"({verification.checked_rows} rows verified before it)"
             )
-        try:
-            problems = checkpoint_problems()
-        except ValueError as error:
-            raise CommandError(f"Checkpoint file unreadable: {error}") from error
-        if problems:
-            raise CommandError("Audit log does not match its checkpoints: " + "; ".join(problems))
+        if not verification.is_ok:
+            if verification.reason.startswith("checkpoint file unreadable"):
+                raise CommandError(f"Checkpoint file unreadable: {verification.reason}")
+            raise CommandError("Audit log does not match its checkpoints: " + verification.reason)
         self.stdout.write(self.style.SUCCESS(
-            f"Audit log intact: {result.checked} rows verified, {len(read_checkpoints())} checkpoints matched."))
+            f"Audit log intact: {verification.checked_rows} rows verified, "
+            f"{verification.checkpoints_checked} checkpoints matched."))
