@@ -33,7 +33,6 @@ from kyodo.locking import StaleObject
 
 PAGE_SIZE = 50
 # The audit log's page (/staff/audit/) filters by object; it is linked by path, not by URL name.
-AUDIT_LOG_PATH = "/staff/audit/?object_type=accounts.user&object_id={pk}"
 
 
 def crumbs(*more: tuple[str, str | None]) -> list[tuple[str, str | None]]:
@@ -112,9 +111,10 @@ def create(request: HttpRequest) -> HttpResponse:
 @require_perm("accounts.view_account", load=queries.account)
 def account(request: HttpRequest, account: User, pk: int) -> HttpResponse:
     may_edit = request.user.has_perm("accounts.change_account", account)
+    audit_log_url = reverse("audit_staff:index") + f"?object_type=accounts.user&object_id={account.pk}"
     return render(request, "accounts/staff/account.html", {
         "account": account, "may_edit": may_edit, "is_self": account.pk == request.user.pk,
-        "events": queries.recent_events(account), "audit_log_url": AUDIT_LOG_PATH.format(pk=account.pk),
+        "events": queries.recent_events(account), "audit_log_url": audit_log_url,
         "crumbs": crumbs((str(account), None)),
     })
 

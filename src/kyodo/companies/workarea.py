@@ -17,8 +17,8 @@ S = PartnershipStatus
 @section(90)
 def company_section(user: Any) -> Section | None:
     """The contact's company: drafts to submit and returned partnerships to fix (one query)."""
-    if not user.has_perm("companies.create_partnership"):
-        return None
+    if getattr(user, "company_id", None) is None or not user.has_perm("companies.create_partnership"):
+        return None  # a superuser has every permission but no company
     index = reverse("companies_staff:index")
     counts = queries.counts_by_status(user)
     to_do = [item for item in (
