@@ -139,10 +139,10 @@ def test_every_signed_in_operation_authenticates_by_session():
     assert without == []
 
 
-def test_the_admin_is_for_city_administrators_only():
+def test_the_admin_is_for_the_system_administrator_only():
     from django.contrib import admin
 
-    assert str(admin.site.access_policy) == "perm:city_admin"
+    assert str(admin.site.access_policy) == "perm:superuser"
     from kyodo.admin_site import KyodoAdminSite
 
     assert isinstance(admin.site, KyodoAdminSite)

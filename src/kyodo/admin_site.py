@@ -1,4 +1,4 @@
-"""The Django admin, for city administrators only, signing in through kyodo's own page."""
+"""The Django admin, the system administrator's fallback (superusers only), signing in through kyodo's own page."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ class KyodoAdminSite(AdminSite):
     site_header = "kyodo 管理"
     site_title = "kyodo 管理"
     index_title = "データの管理"
-    access_policy = AccessPolicy("perm", "city_admin")
+    access_policy = AccessPolicy("perm", "superuser")
 
     def has_permission(self, request: HttpRequest) -> bool:
         from kyodo.accounts.admin_permissions import may_use_admin

@@ -1,4 +1,4 @@
-"""The demo has an account administrator: it manages accounts in the admin, and decides nothing."""
+"""The demo has an account administrator: it manages accounts at /staff/accounts/, and decides nothing."""
 
 from __future__ import annotations
 
@@ -23,5 +23,6 @@ def test_the_demo_account_administrator_manages_accounts_only(db, settings):
     client = Client()
     response = client.post(reverse("accounts:login"), {"username": "accounts", "password": DEMO_PASSWORD})
     assert response.status_code == 302
-    assert client.get(reverse("admin:accounts_user_changelist")).status_code == 200
+    assert client.get(reverse("accounts_staff:index")).status_code == 200
+    assert client.get(reverse("admin:index")).status_code == 403
     assert not user.has_perm("grants.decide_application")

@@ -14,7 +14,7 @@ from tests.e2e.crawling import crawl
 
 pytestmark = pytest.mark.browser
 
-ROLES = ["anonymous", "city", "branch", "liaison", "dept", "community", "advisor", "company"]
+ROLES = ["anonymous", "city", "branch", "liaison", "dept", "community", "advisor", "company", "accounts"]
 
 # A page that cannot pass yet, one page type and rule at a time, each with its reason:
 # {("url:name", "axe-rule-id"): "why, and the issue that fixes it"}. Keep it empty.

@@ -31,7 +31,7 @@ from tests.e2e.crawling import crawl
 
 pytestmark = pytest.mark.browser
 
-ROLES = ["anonymous", "city", "branch", "liaison", "dept", "community", "advisor", "company"]
+ROLES = ["anonymous", "city", "branch", "liaison", "dept", "community", "advisor", "company", "accounts"]
 PHONE = {"width": 390, "height": 844}
 MIN_TARGET = 44
 
