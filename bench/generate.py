@@ -110,12 +110,18 @@ def generate(scale: str, seed: int = 2019) -> dict[str, int]:
         from bench.practice import generate_practice
 
         generate_practice(communities)
+        from bench.companies import generate_audit_log, generate_companies
+
+        generate_companies(communities)
+        generate_audit_log()
+    from kyodo.audit.models import AuditEvent
+    from kyodo.companies.models import Partnership
     from kyodo.grants.models import ActualLine, Application, ExpenseLine, Payment, Settlement, Transition
     from kyodo.participation.models import Opportunity, Signup
     from kyodo.practice.models import PracticeReport
 
     for model in (Community, Officer, MemberOrganization, PlanInitiative, Application, ExpenseLine, ActualLine,
-                  Settlement, Payment, Transition, Opportunity, Signup, PracticeReport):
+                  Settlement, Payment, Transition, Opportunity, Signup, PracticeReport, Partnership, AuditEvent):
         counts[model.__name__] = model.objects.count()
     return counts
 

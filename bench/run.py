@@ -265,10 +265,11 @@ def run(scale: str, iterations: int, http: bool) -> list[Result]:
     clients["liaison"] = Client()
     clients["liaison"].force_login(User.objects.get(username="bench-liaison"))
     scenarios += support_scenarios()
+    from bench.companies import scenarios as companies_scenarios
     from bench.participation import scenarios as participation_scenarios
     from bench.practice import scenarios as practice_scenarios
 
-    scenarios += participation_scenarios() + practice_scenarios()
+    scenarios += participation_scenarios() + practice_scenarios() + companies_scenarios()
     constant_p50, _ = _timed(lambda: client.get("/_bench/constant"), iterations)
     results = []
     server = None
