@@ -47,17 +47,6 @@ def _measures(ids: set[str]) -> dict[str, str]:
     return {str(pk): reverse("plans_staff:measure-edit", args=[plan, number]) for pk, plan, number in rows}
 
 
-def _accounts(ids: set[str]) -> dict[str, str]:
-    # The account's own staff page when the accounts app serves one; its change history otherwise.
-    found = {}
-    for object_id in _int_ids(ids):
-        try:
-            found[str(object_id)] = reverse("accounts_staff:account", args=[object_id])
-        except NoReverseMatch:
-            found[str(object_id)] = reverse("history_staff:object", args=["accounts.user", object_id])
-    return found
-
-
 LINKERS: dict[str, Linker] = {
     "grants.application": _by_pk("grants_staff:application-detail"),
     "events.event": _by_pk("events_staff:event"),
@@ -68,7 +57,7 @@ LINKERS: dict[str, Linker] = {
     "practice.practicereport": _by_pk("practice_staff:report"),
     "communities.community": _communities,
     "plans.measure": _measures,
-    "accounts.user": _accounts,
+    "accounts.user": _by_pk("accounts_staff:account"),
 }
 
 
